@@ -1,0 +1,36 @@
+package dev.stallwatch.model.event;
+
+import dev.stallwatch.model.CgroupLayout;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the machine is: versions, memory reclaim and cgroup setup, Docker Desktop settings. Sent at
+ * start and whenever any of it changes. Every field but the envelope may be null when unknown.
+ *
+ * @param autoMemoryReclaim the raw {@code [experimental] autoMemoryReclaim} value from .wslconfig
+ * @param wslconfig every .wslconfig key as {@code section.key} (lower case) to its raw value
+ * @param resourceSaverEnabled Docker Desktop's {@code UseResourceSaver} setting
+ */
+public record Inventory(
+    Envelope envelope,
+    String wslVersion,
+    String kernelVersion,
+    String windowsVersion,
+    String distro,
+    Boolean systemd,
+    CgroupLayout cgroupLayout,
+    Boolean cgroupV1Disabled,
+    Boolean memoryReclaimPresent,
+    String autoMemoryReclaim,
+    Map<String, String> wslconfig,
+    String dockerDesktopVersion,
+    Boolean resourceSaverEnabled,
+    Integer autoPauseTimeoutSeconds)
+    implements TelemetryEvent {
+
+  public Inventory {
+    Objects.requireNonNull(envelope, "envelope");
+    wslconfig = wslconfig == null ? Map.of() : Map.copyOf(wslconfig);
+  }
+}

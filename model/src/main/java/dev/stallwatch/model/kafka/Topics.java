@@ -1,0 +1,56 @@
+package dev.stallwatch.model.kafka;
+
+import dev.stallwatch.model.Alert;
+import dev.stallwatch.model.HostState;
+import dev.stallwatch.model.Incident;
+import dev.stallwatch.model.event.TelemetryEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** Every topic stallwatch reads or writes. */
+public final class Topics {
+
+  private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact");
+
+  /** Collector events, key = host id, value = {@link TelemetryEvent} in the wire format. */
+  public static final Topic<String, TelemetryEvent> TELEMETRY =
+      new Topic<>(
+          "stallwatch.telemetry",
+          Serdes.String(),
+          new TelemetrySerde(),
+          Map.of("retention.ms", String.valueOf(Duration.ofDays(7).toMillis())));
+
+  /**
+   * Incidents, key = incident id, value = the incident's latest version. Compacted: it is the
+   * source of truth the search index is rebuilt from.
+   */
+  public static final Topic<String, Incident> INCIDENTS =
+      new Topic<>(
+          "stallwatch.incidents", Serdes.String(), new JsonSerde<>(Incident.class), COMPACTED);
+
+  /** Alerts, key = fingerprint ({@code host/rule}), value = {@link Alert}. */
+  public static final Topic<String, Alert> ALERTS =
+      new Topic<>("stallwatch.alerts", Serdes.String(), new JsonSerde<>(Alert.class), Map.of());
+
+  /** Current state of every host, key = host id. Compacted. */
+  public static final Topic<String, HostState> HOSTS =
+      new Topic<>("stallwatch.hosts", Serdes.String(), new JsonSerde<>(HostState.class), COMPACTED);
+
+  /**
+   * Records that could not be processed, as they arrived, with the reason and their source
+   * coordinates in headers.
+   */
+  public static final Topic<byte[], byte[]> DEAD_LETTERS =
+      new Topic<>(
+          "stallwatch.deadletters",
+          Serdes.ByteArray(),
+          Serdes.ByteArray(),
+          Map.of("retention.ms", String.valueOf(Duration.ofDays(30).toMillis())));
+
+  public static final List<Topic<?, ?>> ALL =
+      List.of(TELEMETRY, INCIDENTS, ALERTS, HOSTS, DEAD_LETTERS);
+
+  private Topics() {}
+}
