@@ -1,0 +1,277 @@
+package dev.stallwatch.collector;
+
+import dev.stallwatch.model.event.Heartbeat.SourceHealth;
+import dev.stallwatch.model.event.Heartbeat.SourceHealth.Status;
+import dev.stallwatch.model.event.TelemetryEvent;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a machine's sources and hands their events to a sink: polled sources on a shared scheduler
+ * (one thread per source at most, so a source stuck in a frozen read delays no other), each
+ * streaming source on its own thread. A failing source is logged with its name and how long it
+ * took, shows FAILING in the next heartbeat, and is tried again after its interval; the others keep
+ * running. The caller owns the sink: {@link #close} stops the sources but does not close it.
+ */
+public final class Collector implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+  private final EnvelopeFactory envelopes;
+  private final EventSink sink;
+  private final List<Source> polled;
+  private final List<StreamingSource> streaming;
+  private final SourceHealthBoard health;
+  private final Duration restartDelay;
+  private final Clock clock;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final List<Thread> streamThreads = new ArrayList<>();
+  private ScheduledThreadPoolExecutor scheduler;
+  private volatile boolean closed;
+
+  /**
+   * A collector of everything a WSL distro shows from inside, listed here: memory, the kernel log
+   * and the heartbeat. Not started yet.
+   *
+   * @param root the machine's root: {@code /} live, a capture directory offline
+   * @param hostId the stable host id, see {@link HostIds#stable}
+   * @param sink where events go; owned by the caller, who closes it after this collector
+   */
+  public static Collector guest(
+      Path root, String hostId, EventSink sink, CollectorSettings settings) {
+    Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(sink, "sink");
+    SourceHealthBoard health = new SourceHealthBoard();
+    List<Source> polled =
+        List.of(
+            new MemInfoSource(root, settings.sampleInterval()),
+            new HeartbeatSource(health, sink::failedCount, settings.heartbeatInterval()));
+    List<StreamingSource> streaming = List.of(KmsgSource.withBootTimeUnder(root));
+    return new Collector(
+        new EnvelopeFactory(hostId, 0),
+        sink,
+        polled,
+        streaming,
+        health,
+        settings.sampleInterval(),
+        Clock.systemUTC());
+  }
+
+  /**
+   * @param restartDelay the pause before a streaming source that failed or was absent is opened
+   *     again
+   */
+  Collector(
+      EnvelopeFactory envelopes,
+      EventSink sink,
+      List<Source> polled,
+      List<StreamingSource> streaming,
+      SourceHealthBoard health,
+      Duration restartDelay,
+      Clock clock) {
+    this.envelopes = Objects.requireNonNull(envelopes, "envelopes");
+    this.sink = Objects.requireNonNull(sink, "sink");
+    this.polled = List.copyOf(polled);
+    this.streaming = List.copyOf(streaming);
+    this.health = Objects.requireNonNull(health, "health");
+    this.restartDelay = Objects.requireNonNull(restartDelay, "restartDelay");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    requireUniqueNames();
+    for (Source source : this.polled) {
+      Duration interval = source.interval();
+      if (interval == null || interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException(
+            "source " + source.name() + ": interval must be positive, was " + interval);
+      }
+    }
+  }
+
+  private void requireUniqueNames() {
+    Set<String> names = new HashSet<>();
+    Stream.concat(polled.stream().map(Source::name), streaming.stream().map(StreamingSource::name))
+        .forEach(
+            name -> {
+              if (name == null || name.isBlank() || !names.add(name)) {
+                throw new IllegalArgumentException("source names must be unique: '" + name + "'");
+              }
+            });
+  }
+
+  /**
+   * Starts sampling: every polled source at once and then every interval, every streaming source on
+   * its own thread.
+   *
+   * @throws IllegalStateException when started twice or after close
+   */
+  public synchronized void start() {
+    if (scheduler != null || closed) {
+      throw new IllegalStateException("a collector starts once");
+    }
+    scheduler =
+        new ScheduledThreadPoolExecutor(
+            Math.max(1, polled.size()), new NamedThreadFactory("sampler"));
+    for (Source source : polled) {
+      long millis = source.interval().toMillis();
+      scheduler.scheduleWithFixedDelay(
+          () -> sampleOnce(source), 0, Math.max(1, millis), TimeUnit.MILLISECONDS);
+    }
+    for (StreamingSource source : streaming) {
+      Thread thread =
+          new NamedThreadFactory("source-" + source.name()).newThread(() -> stream(source));
+      streamThreads.add(thread);
+      thread.start();
+    }
+    LOG.info(
+        "collector for {} started: polled {}, streaming {}",
+        envelopes.host(),
+        polled.stream().map(Source::name).toList(),
+        streaming.stream().map(StreamingSource::name).toList());
+  }
+
+  /**
+   * One tick of a polled source; never throws, so the scheduler keeps the source scheduled. A sink
+   * that throws counts against the source too: its events were not delivered.
+   */
+  private void sampleOnce(Source source) {
+    long start = System.nanoTime();
+    try {
+      List<TelemetryEvent> events = source.sample(envelopes, clock.instant());
+      events.forEach(sink::emit);
+      report(source.name(), Status.OK, null, start);
+    } catch (IOException | RuntimeException e) {
+      report(
+          source.name(),
+          e instanceof SourceAbsentException ? Status.ABSENT : Status.FAILING,
+          e,
+          start);
+    } catch (Error e) {
+      // An Error would silently cancel the schedule; say so before it does.
+      LOG.error("source {} stopped by {}", source.name(), e.toString());
+      health.set(source.name(), Status.FAILING, describe(e));
+      throw e;
+    }
+  }
+
+  /** Opens and runs a streaming source until it ends or the collector closes. */
+  private void stream(StreamingSource source) {
+    while (!closed) {
+      long start = System.nanoTime();
+      try {
+        source.open();
+        report(source.name(), Status.OK, null, start);
+        source.run(sink, envelopes);
+        if (!closed) {
+          LOG.info("source {} read its input to the end", source.name());
+        }
+        return;
+      } catch (IOException | RuntimeException e) {
+        report(
+            source.name(),
+            e instanceof SourceAbsentException ? Status.ABSENT : Status.FAILING,
+            e,
+            start);
+      }
+      if (awaitStop(restartDelay)) {
+        return;
+      }
+    }
+  }
+
+  private boolean awaitStop(Duration delay) {
+    try {
+      return stopped.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+  }
+
+  private void report(String source, Status status, Exception error, long startNanos) {
+    if (closed) {
+      // Failures while stopping (an interrupted read) say nothing about the source.
+      return;
+    }
+    SourceHealth before =
+        health.set(source, status, status == Status.FAILING ? describe(error) : null);
+    boolean changed = before == null || before.status() != status;
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    switch (status) {
+      case OK -> {
+        if (changed && before != null) {
+          LOG.info("source {} works again", source);
+        }
+      }
+      case ABSENT -> {
+        if (changed) {
+          LOG.info("source {} has nothing to read on this machine: {}", source, error.getMessage());
+        }
+      }
+      case FAILING -> {
+        if (changed) {
+          LOG.warn("source {} failed after {} ms", source, millis, error);
+        } else {
+          LOG.warn("source {} failed again after {} ms: {}", source, millis, describe(error));
+        }
+      }
+    }
+  }
+
+  private static String describe(Throwable error) {
+    String message = error.getMessage();
+    String kind = error.getClass().getSimpleName();
+    return message == null || message.isBlank() ? kind : kind + ": " + message;
+  }
+
+  /**
+   * Stops the sources and waits a few seconds for their threads; a thread stuck in a read the
+   * kernel does not interrupt is logged and left behind (it is a daemon). Does not close the sink.
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    stopped.countDown();
+    streaming.forEach(StreamingSource::close);
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+    awaitThreads();
+    LOG.info("collector for {} stopped", envelopes.host());
+  }
+
+  private void awaitThreads() {
+    long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+    try {
+      if (scheduler != null
+          && !scheduler.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("a polled source did not stop within {}", STOP_TIMEOUT);
+      }
+      for (Thread thread : streamThreads) {
+        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        if (thread.isAlive()) {
+          LOG.warn("thread {} did not stop within {}", thread.getName(), STOP_TIMEOUT);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

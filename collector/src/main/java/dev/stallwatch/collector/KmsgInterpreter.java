@@ -1,0 +1,104 @@
+package dev.stallwatch.collector;
+
+import dev.stallwatch.model.event.TelemetryEvent;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns /dev/kmsg lines into events: parses each record line, follows the kernel's sequence numbers
+ * and runs the rules on the message. Pure apart from its counters and logging. One reader thread
+ * calls {@link #accept}; the counters may be read from any thread.
+ */
+final class KmsgInterpreter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KmsgInterpreter.class);
+
+  private final BootClock clock;
+  private final List<KernelRule> rules;
+  private volatile long lastSeq = -1;
+  private volatile long lostRecords;
+  private volatile long gaps;
+  private volatile long malformedLines;
+
+  KmsgInterpreter(BootClock clock, List<KernelRule> rules) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.rules = List.copyOf(rules);
+  }
+
+  /**
+   * The event for one line, if a rule matches it. Continuation lines (the {@code KEY=value}
+   * dictionary of the record before) carry nothing the rules read and are passed over; lines that
+   * are not records are counted and skipped; records already seen (after a reopen) too.
+   */
+  Optional<TelemetryEvent> accept(String line, EnvelopeFactory envelopes) {
+    if (line.isEmpty() || KmsgParser.isContinuation(line)) {
+      return Optional.empty();
+    }
+    try {
+      KmsgRecord record = KmsgParser.parse(line);
+      if (!advance(record.seq())) {
+        return Optional.empty();
+      }
+      for (KernelRule rule : rules) {
+        Optional<TelemetryEvent> event =
+            rule.match(record, clock.wallTime(record.microsSinceBoot()), envelopes);
+        if (event.isPresent()) {
+          return event;
+        }
+      }
+      return Optional.empty();
+    } catch (FormatException | RuntimeException e) {
+      malformedLines++;
+      // The first one is worth a warning; a file full of garbage is not worth thousands.
+      if (malformedLines == 1) {
+        LOG.warn("skipping kmsg line: {}", e.getMessage());
+      } else {
+        LOG.debug("skipping kmsg line ({} so far): {}", malformedLines, e.getMessage());
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** Follows the sequence; false for a record that is not new. */
+  private boolean advance(long seq) {
+    if (lastSeq >= 0 && seq <= lastSeq) {
+      return false;
+    }
+    if (lastSeq >= 0 && seq > lastSeq + 1) {
+      long lost = seq - lastSeq - 1;
+      lostRecords += lost;
+      gaps++;
+      LOG.warn(
+          "kernel log lost {} record(s) between seq {} and {} ({} lost so far)",
+          lost,
+          lastSeq,
+          seq,
+          lostRecords);
+    }
+    lastSeq = seq;
+    return true;
+  }
+
+  /** Records the kernel overwrote before they were read, from jumps in their sequence numbers. */
+  long lostRecords() {
+    return lostRecords;
+  }
+
+  /** How many times the sequence jumped. */
+  long gaps() {
+    return gaps;
+  }
+
+  /** Lines that were neither records nor continuations. */
+  long malformedLines() {
+    return malformedLines;
+  }
+
+  /** The sequence number of the newest record read, -1 before the first. */
+  long lastSeq() {
+    return lastSeq;
+  }
+}
