@@ -1,0 +1,95 @@
+package dev.stallwatch.search;
+
+import java.util.Locale;
+
+/**
+ * Prepares what a user typed for Lucene's classic query syntax. People paste log lines ({@code
+ * INFO: task apt-get:4711 blocked}, {@code Wsl/Service/E_UNEXPECTED}, {@code [ 1234.5] ...}), and
+ * in that syntax a slash starts a regular expression, brackets a range and {@code word:} a field.
+ * So, outside quotes, this escapes {@code / [ ] { }}, a colon unless the word before it is a field
+ * of the index, and a minus sign directly before a digit ({@code failed -1 11}). Operators ({@code
+ * AND OR NOT + -}), quotes, parentheses, wildcards, {@code ~} and {@code ^} keep their meaning.
+ */
+final class QueryText {
+
+  /** Longer texts are refused: nobody types them, and they only make expensive queries. */
+  static final int MAX_CHARS = 1000;
+
+  private static final String ALWAYS_ESCAPED = "/[]{}";
+  private static final String TERM_BOUNDARIES = "()\"";
+  private static final String PREFIX_OPERATORS = "+-!";
+
+  private QueryText() {}
+
+  /**
+   * The text to hand to the query parser.
+   *
+   * @throws QueryException if the text is empty, too long or has a quote that is never closed
+   */
+  static String prepare(String text) {
+    if (text == null || text.isBlank()) {
+      throw new QueryException("The query is empty; type the words to search for.");
+    }
+    if (text.length() > MAX_CHARS) {
+      throw new QueryException(
+          "The query is longer than %d characters; shorten it.".formatted(MAX_CHARS));
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        // Keep the user's own escapes; a trailing backslash escapes nothing, so escape it.
+        out.append(c).append(i + 1 < text.length() ? text.charAt(++i) : '\\');
+      } else if (c == '"') {
+        quoted = !quoted;
+        out.append(c);
+      } else if (quoted) {
+        out.append(c);
+      } else {
+        appendUnquoted(out, c, i + 1 < text.length() ? text.charAt(i + 1) : ' ');
+      }
+    }
+    if (quoted) {
+      throw new QueryException("The query has a quote (\") that is never closed.");
+    }
+    return out.toString();
+  }
+
+  private static void appendUnquoted(StringBuilder out, char c, char next) {
+    if (ALWAYS_ESCAPED.indexOf(c) >= 0) {
+      out.append('\\').append(c);
+    } else if (c == ':') {
+      appendColon(out);
+    } else if (c == '-' && Character.isDigit(next) && atTermStart(out)) {
+      out.append("\\-");
+    } else {
+      out.append(c);
+    }
+  }
+
+  /** Keeps {@code field:} for a known field (lower-casing its name) and escapes any other colon. */
+  private static void appendColon(StringBuilder out) {
+    int start = out.length();
+    while (start > 0 && !isBoundary(out.charAt(start - 1))) {
+      start--;
+    }
+    while (start < out.length() && PREFIX_OPERATORS.indexOf(out.charAt(start)) >= 0) {
+      start++;
+    }
+    String name = out.substring(start).toLowerCase(Locale.ROOT);
+    if (IncidentFields.USER_FIELDS.contains(name)) {
+      out.replace(start, out.length(), name).append(':');
+    } else {
+      out.append("\\:");
+    }
+  }
+
+  private static boolean atTermStart(StringBuilder out) {
+    return out.isEmpty() || isBoundary(out.charAt(out.length() - 1));
+  }
+
+  private static boolean isBoundary(char c) {
+    return Character.isWhitespace(c) || TERM_BOUNDARIES.indexOf(c) >= 0;
+  }
+}

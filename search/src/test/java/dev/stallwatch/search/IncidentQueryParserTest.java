@@ -1,0 +1,67 @@
+package dev.stallwatch.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.Query;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class IncidentQueryParserTest {
+
+  private final Analyzer analyzer = Analyzers.incidents();
+  private final IncidentQueryParser parser = new IncidentQueryParser(analyzer);
+
+  @AfterEach
+  void closeAnalyzer() {
+    analyzer.close();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "apt AND ( | The query ends too early; finish or remove its last operator, field or"
+            + " parenthesis.",
+        "host: | The query ends too early; finish or remove its last operator, field or"
+            + " parenthesis.",
+        "apt ) hang | The query has an unexpected ')'; put it in quotes or remove it.",
+        "*hang | A search term cannot start with * or ?; put at least one letter before it.",
+      })
+  void syntaxErrorsAreExplainedInOneSentence(String typed, String message) {
+    QueryException e = catchThrowableOfType(QueryException.class, () -> parser.parse(typed));
+
+    assertThat(e).hasMessage(message);
+  }
+
+  @Test
+  void wordsWithoutAFieldAreSearchedInEveryTextFieldWithTheTitleWeighedMost() {
+    Query query = parser.parse("gradual");
+
+    assertThat(query.toString())
+        .contains(
+            "(title:gradual)^3.0",
+            "(rule_text:gradual)^2.0",
+            "(evidence:gradual)^1.0",
+            "(context:gradual)^1.0",
+            "(issue:gradual)^2.0")
+        .doesNotContain("host:gradual", "status:gradual");
+  }
+
+  @Test
+  void aDashedWordIsSearchedAsAPhrase() {
+    Query query = parser.parse("evidence:apt-get");
+
+    assertThat(query).hasToString("evidence:\"apt get\"");
+  }
+
+  @Test
+  void keywordFieldsAreMatchedWholeAndCaseInsensitively() {
+    Query query = parser.parse("host:DEV-LAPTOP-07");
+
+    assertThat(query).hasToString("host:dev-laptop-07");
+  }
+}

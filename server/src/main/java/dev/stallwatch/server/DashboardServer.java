@@ -1,0 +1,90 @@
+package dev.stallwatch.server;
+
+import dev.stallwatch.search.IncidentIndex;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API and the dashboard over an {@link IncidentIndex}.
+ *
+ * <ul>
+ *   <li>{@code GET /api/incidents?limit=N}: the most recently opened incidents, newest first
+ *   <li>{@code GET /api/incidents/{id}}: one incident
+ *   <li>{@code GET /api/search?q=TEXT&limit=N}: incidents matching TEXT, most relevant first
+ *   <li>{@code GET /healthz}: {@code {"status":"ok","incidents":N}}
+ *   <li>{@code GET /}: the dashboard page, served from {@code /web} on the classpath
+ * </ul>
+ *
+ * <p>Every error is JSON, {@code {"error":"one sentence"}}, with a 4xx or 5xx status.
+ */
+public final class DashboardServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
+
+  private final IncidentIndex index;
+  private Javalin app;
+
+  /** A server, not yet started, over {@code index}, which stays the caller's to close. */
+  public DashboardServer(IncidentIndex index) {
+    this.index = Objects.requireNonNull(index, "index");
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @param host the address to listen on, e.g. {@code 127.0.0.1}
+   * @param port the port, or 0 for any free port (see {@link #port()})
+   */
+  public synchronized void start(String host, int port) {
+    if (app != null) {
+      throw new IllegalStateException("the dashboard server was already started");
+    }
+    Javalin created = Javalin.create(this::configure);
+    created.start(host, port);
+    app = created;
+    LOG.info("dashboard listening on http://{}:{}/", host, created.port());
+  }
+
+  /** The port the server listens on. */
+  public synchronized int port() {
+    if (app == null) {
+      throw new IllegalStateException("the dashboard server is not started");
+    }
+    return app.port();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (app != null) {
+      app.stop();
+    }
+  }
+
+  private void configure(JavalinConfig config) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
+    config.staticFiles.add(
+        files -> {
+          files.hostedPath = "/";
+          files.directory = "/web";
+          files.location = Location.CLASSPATH;
+        });
+    config.requestLogger.http(
+        (ctx, millis) ->
+            LOG.debug("{} {} {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), millis));
+
+    IncidentApi api = new IncidentApi(index);
+    config.routes.before(SecurityHeaders::add);
+    config.routes.get("/api/incidents", api::recent);
+    config.routes.get("/api/incidents/{id}", api::incident);
+    config.routes.get("/api/search", api::search);
+    config.routes.get("/healthz", api::health);
+    ApiErrors.register(config.routes);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.stallwatch.server;
+
+import io.javalin.http.Context;
+import io.javalin.http.Header;
+
+/**
+ * Headers on every response. Incidents carry text from logs, which anyone able to write a log line
+ * controls: the page renders it as text only, and these headers make sure that nothing else runs
+ * even if that ever slips (no inline script or style, no framing, no MIME sniffing).
+ */
+final class SecurityHeaders {
+
+  static final String CONTENT_SECURITY_POLICY =
+      String.join(
+          "; ",
+          "default-src 'none'",
+          "script-src 'self'",
+          "style-src 'self'",
+          "connect-src 'self'",
+          "img-src 'self'",
+          "base-uri 'none'",
+          "form-action 'self'",
+          "frame-ancestors 'none'");
+
+  private SecurityHeaders() {}
+
+  static void add(Context ctx) {
+    ctx.header(Header.CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY);
+    ctx.header(Header.X_CONTENT_TYPE_OPTIONS, "nosniff");
+    ctx.header(Header.X_FRAME_OPTIONS, "DENY");
+    ctx.header(Header.REFERRER_POLICY, "no-referrer");
+    if (ctx.path().startsWith("/api/")) {
+      // Incidents change every few seconds; a cached list would hide new ones.
+      ctx.header(Header.CACHE_CONTROL, "no-store");
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.stallwatch.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stallwatch.model.Evidence;
+import dev.stallwatch.model.Incident;
+import dev.stallwatch.model.KnownIssueRef;
+import dev.stallwatch.search.IncidentIndex;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The dashboard in a real browser (Debian's headless Chromium) over a real index and server. */
+class DashboardBrowserIT {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final String PWNED = "window.__stallwatchPwned";
+
+  @TempDir static Path indexDir;
+  private static IncidentIndex index;
+  private static DashboardServer server;
+  private static ChromeDriver browser;
+
+  @BeforeAll
+  static void start() {
+    assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+        .as("browser tests need Debian's chromium and chromium-driver (.ci/run installs them)")
+        .isTrue();
+    index = IncidentIndex.open(indexDir);
+    index.upsert(TestIncidents.aptHang());
+    index.upsert(TestIncidents.terminalFailure());
+    index.upsert(hostile());
+    index.refresh();
+    server = new DashboardServer(index);
+    server.start("127.0.0.1", 0);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (index != null) {
+      index.close();
+    }
+  }
+
+  @BeforeEach
+  void openDashboard() {
+    browser.get("http://127.0.0.1:" + server.port() + "/");
+    waitUntil(() -> rows().size() == 3);
+  }
+
+  @Test
+  void shouldListTheIncidentsNewestFirst() {
+    List<String> hosts =
+        rows().stream().map(row -> row.findElements(By.tagName("td")).get(1).getText()).toList();
+
+    assertThat(hosts).containsExactly("dev-laptop-07", "build-box-03", "dev-laptop-07");
+    assertThat(rows().get(2).getText())
+        .contains("apt hung while Docker Desktop was in Resource Saver")
+        .contains("90 %");
+    WebElement issue = rows().get(2).findElement(By.linkText("microsoft/WSL#11066"));
+    assertThat(issue.getAttribute("href"))
+        .isEqualTo("https://github.com/microsoft/WSL/issues/11066");
+  }
+
+  @Test
+  void shouldShowHostileLogTextAsTextAndRunNoneOfIt() {
+    WebElement hostileRow = rows().getFirst();
+    hostileRow.findElement(By.tagName("summary")).click();
+
+    assertThat(hostileRow.getText())
+        .contains(hostileTitle())
+        .contains("<script>" + PWNED + "=true</script>");
+    assertThat(hostileRow.findElements(By.tagName("img"))).isEmpty();
+    assertThat(hostileRow.findElements(By.tagName("script"))).isEmpty();
+    assertThat(hostileRow.findElements(By.tagName("a"))).isEmpty();
+    Object pwned = ((JavascriptExecutor) browser).executeScript("return " + PWNED + ";");
+    assertThat(pwned).as("script injected through a log line ran").isNull();
+  }
+
+  @Test
+  void shouldSearchForWhatTheUserSaw() {
+    browser.findElement(By.id("q")).sendKeys("Wsl/Service/E_UNEXPECTED");
+    browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+
+    waitUntil(() -> rows().size() == 1);
+    assertThat(rows().getFirst().getText()).contains("build-box-03", "New WSL terminal failed");
+  }
+
+  @Test
+  void shouldExplainAQueryItCannotRead() {
+    browser.findElement(By.id("q")).sendKeys("apt AND (");
+    browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+
+    waitUntil(() -> browser.findElement(By.id("status")).getText().contains("query"));
+    assertThat(browser.findElement(By.id("status")).getText()).doesNotContain("Exception");
+  }
+
+  private static Incident hostile() {
+    Incident base = TestIncidents.hostileLogLine();
+    return new Incident(
+        base.id(),
+        base.host(),
+        base.rule(),
+        hostileTitle(),
+        base.status(),
+        base.severity(),
+        base.onset(),
+        base.openedAt(),
+        base.updatedAt(),
+        base.resolvedAt(),
+        base.confidence(),
+        base.confidenceReasons(),
+        List.of(
+            new Evidence(
+                "7b1f0c9e-2d3a-4b5c-8e6f-0a1b2c3d4e5f",
+                "kernel_log",
+                base.openedAt(),
+                "kernel line matched rule rcu-stall",
+                "<script>" + PWNED + "=true</script>")),
+        base.context(),
+        List.of(new KnownIssueRef("evil/repo#1", "javascript:" + PWNED + "=true")),
+        base.remediation());
+  }
+
+  private static String hostileTitle() {
+    return "<img src=x onerror=\"" + PWNED + "=true\">";
+  }
+
+  private static List<WebElement> rows() {
+    return browser.findElements(By.cssSelector("#incidents tbody tr"));
+  }
+
+  private static void waitUntil(BooleanSupplier condition) {
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> condition.getAsBoolean());
+  }
+}

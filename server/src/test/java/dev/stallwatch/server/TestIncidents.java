@@ -1,0 +1,105 @@
+package dev.stallwatch.server;
+
+import dev.stallwatch.model.CgroupLayout;
+import dev.stallwatch.model.Evidence;
+import dev.stallwatch.model.HostContext;
+import dev.stallwatch.model.Incident;
+import dev.stallwatch.model.KnownIssueRef;
+import dev.stallwatch.model.Severity;
+import java.time.Instant;
+import java.util.List;
+
+/** Incidents as the topology publishes them, one of them carrying a hostile log line. */
+final class TestIncidents {
+
+  static final String APT_HANG_ID = "inc-dev-laptop-07-20260412-091504";
+  static final String TERMINAL_ID = "inc-build-box-03-20260412-101130";
+  static final String HOSTILE_ID = "inc-dev-laptop-07-20260412-110000";
+  static final String HOSTILE_LINE = "<script>alert(1)</script>";
+
+  private TestIncidents() {}
+
+  static Incident aptHang() {
+    return incident(
+        APT_HANG_ID,
+        "dev-laptop-07",
+        "resource-saver-gradual",
+        "apt hung while Docker Desktop was in Resource Saver with autoMemoryReclaim=gradual",
+        Instant.parse("2026-04-12T09:15:04Z"),
+        new Evidence(
+            "6e2d4b70-8c3a-4e0f-b1d2-97a5c3f4e502",
+            "hung_task",
+            Instant.parse("2026-04-12T09:15:04Z"),
+            "apt-get (pid 4711) blocked for 122 s",
+            "INFO: task apt-get:4711 blocked for more than 122 seconds."),
+        KnownIssueRef.of("microsoft/WSL#11066"));
+  }
+
+  static Incident terminalFailure() {
+    return incident(
+        TERMINAL_ID,
+        "build-box-03",
+        "resource-saver-cgroup-freezer",
+        "New WSL terminal failed while Docker Desktop was paused in Resource Saver",
+        Instant.parse("2026-04-12T10:11:30Z"),
+        new Evidence(
+            "c9d1e7a2-3f4b-4a6c-8d0e-1b2a3c4d5e04",
+            "distro_probe",
+            Instant.parse("2026-04-12T10:11:30Z"),
+            "wsl -d Ubuntu did not answer within 30 s",
+            "Wsl/Service/E_UNEXPECTED"),
+        KnownIssueRef.of("docker/for-win#14827"));
+  }
+
+  /** A kernel line someone crafted to run script in the dashboard. */
+  static Incident hostileLogLine() {
+    return incident(
+        HOSTILE_ID,
+        "dev-laptop-07",
+        "unexplained-hang",
+        "Unexplained hang: the collector was frozen for 95 s",
+        Instant.parse("2026-04-12T11:00:00Z"),
+        new Evidence(
+            "f0e1d2c3-b4a5-4968-8776-655443322105",
+            "kernel_log",
+            Instant.parse("2026-04-12T11:00:00Z"),
+            "kernel line matched rule rcu-stall",
+            HOSTILE_LINE),
+        null);
+  }
+
+  private static Incident incident(
+      String id,
+      String host,
+      String rule,
+      String title,
+      Instant openedAt,
+      Evidence evidence,
+      KnownIssueRef issue) {
+    return new Incident(
+        id,
+        host,
+        rule,
+        title,
+        Incident.Status.OPEN,
+        Severity.CRITICAL,
+        openedAt.minusSeconds(122),
+        openedAt,
+        openedAt,
+        null,
+        0.9,
+        List.of("hang began 4 s after Resource Saver was entered"),
+        List.of(evidence),
+        new HostContext(
+            "2.5.7.0",
+            "6.6.87.2-microsoft-standard-WSL2",
+            "10.0.26100.4351",
+            "4.42.0",
+            "gradual",
+            CgroupLayout.V2,
+            true,
+            true),
+        issue == null ? List.of() : List.of(issue),
+        "Turn off Resource Saver, or upgrade Docker Desktop to 4.43.0 or later.");
+  }
+}
