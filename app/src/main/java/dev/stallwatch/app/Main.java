@@ -1,0 +1,37 @@
+package dev.stallwatch.app;
+
+import dev.stallwatch.app.cli.StallwatchCommand;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import picocli.CommandLine;
+
+/** Entry point of the {@code stallwatch} command line. */
+public final class Main {
+
+  /** Exit code for wrong usage or a start-up problem the user can fix. */
+  public static final int EXIT_USAGE = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    int exitCode = commandLine().execute(args);
+    if (!ShutdownSignal.inProgress()) {
+      System.exit(exitCode); // checkstyle: allow RegexpSinglelineJava
+    }
+  }
+
+  /** The configured command line, for main and for tests. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new StallwatchCommand());
+    commandLine.setExecutionExceptionHandler(
+        (exception, cmd, parseResult) -> {
+          if (exception instanceof StartupException startup) {
+            cmd.getErr().println("stallwatch: " + startup.getMessage());
+            return EXIT_USAGE;
+          }
+          throw exception;
+        });
+    return commandLine;
+  }
+}

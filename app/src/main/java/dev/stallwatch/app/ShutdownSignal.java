@@ -1,0 +1,48 @@
+package dev.stallwatch.app;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns Ctrl-C (SIGINT) or SIGTERM into an orderly stop: the shutdown hook closes what a
+ * long-running command started and waits for it, so the process ends without orphans or stack
+ * traces.
+ */
+public final class ShutdownSignal {
+
+  private static final AtomicBoolean IN_PROGRESS = new AtomicBoolean();
+  private static final Logger LOG = LoggerFactory.getLogger(ShutdownSignal.class);
+
+  private ShutdownSignal() {}
+
+  /** Whether the JVM is stopping because of a signal (main must then not call System.exit). */
+  public static boolean inProgress() {
+    return IN_PROGRESS.get();
+  }
+
+  /**
+   * Blocks until the process is asked to stop, then closes the stack before the JVM exits.
+   *
+   * @return never normally; returns when the stop is complete
+   */
+  public static void awaitThenClose(ServiceStack stack) throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        Thread.ofPlatform()
+            .name("stallwatch-shutdown")
+            .unstarted(
+                () -> {
+                  IN_PROGRESS.set(true);
+                  try {
+                    stack.close();
+                    LOG.info("stallwatch stopped");
+                  } finally {
+                    stopped.countDown();
+                  }
+                });
+    Runtime.getRuntime().addShutdownHook(hook);
+    stopped.await();
+  }
+}

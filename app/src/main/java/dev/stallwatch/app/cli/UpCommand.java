@@ -1,0 +1,77 @@
+package dev.stallwatch.app.cli;
+
+import dev.stallwatch.app.ServiceStack;
+import dev.stallwatch.app.ShutdownSignal;
+import dev.stallwatch.app.StartupException;
+import dev.stallwatch.app.up.LocalStack;
+import dev.stallwatch.app.up.UpSettings;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code stallwatch up}: everything on one machine, with no setup. */
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs stallwatch on this machine: a Kafka broker (KRaft, data on disk), the correlation"
+          + " topology, the search index, the dashboard on 127.0.0.1 and a collector reading"
+          + " this machine. Ctrl-C stops it; a restart keeps topics and incidents."
+    })
+final class UpCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--demo",
+      description = "Also run a simulated team of WSL2 machines that replays real hang scenarios.")
+  boolean demo;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      defaultValue = "stallwatch-data",
+      description =
+          "Where the broker log, analyzer state and index live (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "8080",
+      description = "Dashboard port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      defaultValue = "/",
+      description =
+          "Root the local collector reads this machine under (default: ${DEFAULT-VALUE}).")
+  Path root;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65535) {
+      throw new StartupException("--port must be between 0 and 65535, was " + port);
+    }
+    ServiceStack stack = new ServiceStack();
+    LocalStack local;
+    try {
+      local = LocalStack.start(new UpSettings(dataDir, "127.0.0.1", port, demo, root), stack);
+    } catch (StartupException | RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+    spec.commandLine().getOut().println("stallwatch is up: " + local.dashboardUrl());
+    spec.commandLine()
+        .getOut()
+        .println("Data in " + dataDir.toAbsolutePath() + ". Ctrl-C stops it.");
+    spec.commandLine().getOut().flush();
+    ShutdownSignal.awaitThenClose(stack);
+    return 0;
+  }
+}

@@ -1,0 +1,184 @@
+package dev.stallwatch.app.demo;
+
+import dev.stallwatch.model.CgroupLayout;
+import dev.stallwatch.model.event.AptStall;
+import dev.stallwatch.model.event.Envelope;
+import dev.stallwatch.model.event.HungTask;
+import dev.stallwatch.model.event.Inventory;
+import dev.stallwatch.model.event.ResourceSaver;
+import dev.stallwatch.model.event.TelemetryEvent;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The simulated team: timelines shaped like the public reports of these hangs (kb-facts), with
+ * versions and settings of the kinds seen there. Two hosts hang under Resource Saver with {@code
+ * gradual}, one hangs with no Resource Saver at all, the others stay healthy.
+ */
+final class DemoScenarios {
+
+  /** Every script fits in this much simulated time. */
+  static final Duration SPAN = Duration.ofMinutes(15);
+
+  private DemoScenarios() {}
+
+  static List<DemoHost> fleet() {
+    return List.of(anna(), bruno(), chen(), dara(), emil(), fatima());
+  }
+
+  /** gradual + Resource Saver: apt update freezes until Docker Desktop wakes up. */
+  private static DemoHost anna() {
+    var script =
+        new DemoHost.Script()
+            .at(
+                "0:00",
+                inventory("2.5.7.0", "6.6.87.2-microsoft-standard-WSL2", "gradual", "4.42.0"))
+            .at("5:00", resourceSaver(ResourceSaver.State.ENTERED))
+            .at(
+                "7:10",
+                aptStall(
+                    "apt-get update",
+                    AptStall.Phase.STALLED,
+                    Duration.ofSeconds(90),
+                    "0% [Waiting for headers]"))
+            .at("7:45", hungTask("apt-get", 21874, 122))
+            .at("9:30", resourceSaver(ResourceSaver.State.EXITED))
+            .at(
+                "9:32",
+                aptStall(
+                    "apt-get update",
+                    AptStall.Phase.RECOVERED,
+                    Duration.ofSeconds(232),
+                    "Reading package lists... Done"));
+    return new DemoHost("dev-anna", "hang during Resource Saver under gradual", script.events());
+  }
+
+  /** dropcache, Docker Desktop fixed: dpkg stalls anyway; nothing explains it. */
+  private static DemoHost bruno() {
+    var script =
+        new DemoHost.Script()
+            .at(
+                "0:00",
+                inventory("2.6.1.0", "6.6.87.2-microsoft-standard-WSL2", "dropcache", "4.45.0"))
+            .at(
+                "3:00",
+                aptStall(
+                    "apt-get upgrade -y",
+                    AptStall.Phase.STALLED,
+                    Duration.ofSeconds(90),
+                    "Unpacking libc6:amd64 (2.39-0ubuntu8.4) over (2.39-0ubuntu8.3) ..."))
+            .at("3:40", hungTask("dpkg", 30112, 122))
+            .at(
+                "6:00",
+                aptStall(
+                    "apt-get upgrade -y",
+                    AptStall.Phase.RECOVERED,
+                    Duration.ofSeconds(270),
+                    "Setting up libc6:amd64 (2.39-0ubuntu8.4) ..."));
+    return new DemoHost("dev-bruno", "hang with no Resource Saver", script.events());
+  }
+
+  /** gradual + Resource Saver, but nothing runs while Docker Desktop sleeps: no hang. */
+  private static DemoHost chen() {
+    var script =
+        new DemoHost.Script()
+            .at(
+                "0:00",
+                inventory("2.5.7.0", "6.6.87.2-microsoft-standard-WSL2", "gradual", "4.42.0"))
+            .at("2:00", resourceSaver(ResourceSaver.State.ENTERED))
+            .at("8:00", resourceSaver(ResourceSaver.State.EXITED));
+    return new DemoHost("dev-chen", "Resource Saver with no hang", script.events());
+  }
+
+  private static DemoHost dara() {
+    var script =
+        new DemoHost.Script()
+            .at(
+                "0:00",
+                inventory("2.6.1.0", "6.6.87.2-microsoft-standard-WSL2", "dropcache", "4.43.0"));
+    return new DemoHost("dev-dara", "healthy", script.events());
+  }
+
+  private static DemoHost emil() {
+    var script =
+        new DemoHost.Script()
+            .at(
+                "0:00",
+                inventory("2.4.11.0", "5.15.167.4-microsoft-standard-WSL2", null, "4.38.0"));
+    return new DemoHost("dev-emil", "healthy", script.events());
+  }
+
+  /** gradual + Resource Saver on an older Docker Desktop: ls in a new terminal hangs. */
+  private static DemoHost fatima() {
+    var script =
+        new DemoHost.Script()
+            .at(
+                "0:00",
+                inventory("2.5.6.0", "6.6.87.1-microsoft-standard-WSL2", "gradual", "4.41.2"))
+            .at("1:00", resourceSaver(ResourceSaver.State.ENTERED))
+            .at("4:10", hungTask("ls", 9127, 120))
+            .at("12:00", resourceSaver(ResourceSaver.State.EXITED));
+    return new DemoHost("dev-fatima", "hang during Resource Saver under gradual", script.events());
+  }
+
+  private static Function<Envelope, TelemetryEvent> inventory(
+      String wsl, String kernel, String reclaim, String dockerDesktop) {
+    Map<String, String> wslconfig = new LinkedHashMap<>();
+    wslconfig.put("wsl2.memory", "16GB");
+    if (reclaim != null) {
+      wslconfig.put("experimental.automemoryreclaim", reclaim);
+    }
+    // WSL 2.5.1 removed cgroup v1; the older hosts here run the hybrid layout.
+    boolean v2Only = !wsl.startsWith("2.4.");
+    return envelope ->
+        new Inventory(
+            envelope,
+            wsl,
+            kernel,
+            "10.0.26100.4061",
+            "Ubuntu-24.04",
+            true,
+            v2Only ? CgroupLayout.V2 : CgroupLayout.HYBRID,
+            v2Only,
+            v2Only,
+            reclaim,
+            wslconfig,
+            dockerDesktop,
+            true,
+            300);
+  }
+
+  private static Function<Envelope, TelemetryEvent> resourceSaver(ResourceSaver.State state) {
+    String evidence =
+        state == ResourceSaver.State.ENTERED
+            ? "engine /_ping: context deadline exceeded (3 probes in a row)"
+            : "engine /_ping answered in 4 ms (3 probes in a row)";
+    return envelope ->
+        new ResourceSaver(envelope, state, ResourceSaver.SeenVia.ENGINE_PROBE, evidence);
+  }
+
+  private static Function<Envelope, TelemetryEvent> hungTask(String comm, int pid, long seconds) {
+    return envelope ->
+        new HungTask(
+            envelope,
+            comm,
+            pid,
+            seconds,
+            "INFO: task %s:%d blocked for more than %d seconds.".formatted(comm, pid, seconds));
+  }
+
+  private static Function<Envelope, TelemetryEvent> aptStall(
+      String commandline, AptStall.Phase phase, Duration sinceProgress, String lastLine) {
+    return envelope ->
+        new AptStall(
+            envelope,
+            phase,
+            commandline,
+            envelope.ts().minus(sinceProgress),
+            sinceProgress.toSeconds(),
+            lastLine);
+  }
+}

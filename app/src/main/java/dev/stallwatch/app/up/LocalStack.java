@@ -1,0 +1,109 @@
+package dev.stallwatch.app.up;
+
+import dev.stallwatch.app.ServiceStack;
+import dev.stallwatch.app.StartupException;
+import dev.stallwatch.app.broker.EmbeddedBroker;
+import dev.stallwatch.app.broker.TopicProvisioner;
+import dev.stallwatch.app.demo.DemoFleet;
+import dev.stallwatch.collector.Collector;
+import dev.stallwatch.collector.CollectorSettings;
+import dev.stallwatch.collector.HostIds;
+import dev.stallwatch.collector.KafkaEventSink;
+import dev.stallwatch.search.IncidentIndex;
+import dev.stallwatch.search.IncidentIndexer;
+import dev.stallwatch.server.DashboardServer;
+import dev.stallwatch.streams.Analyzer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything {@code stallwatch up} runs, started in dependency order onto a {@link ServiceStack}
+ * that stops it in reverse: broker, topics, analyzer, index, dashboard, local collector, demo.
+ */
+public final class LocalStack {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+  private static final int PARTITIONS = 3;
+
+  private final URI dashboardUrl;
+
+  private LocalStack(URI dashboardUrl) {
+    this.dashboardUrl = dashboardUrl;
+  }
+
+  public URI dashboardUrl() {
+    return dashboardUrl;
+  }
+
+  /** Starts every part; on failure the caller closes the stack, stopping what did start. */
+  public static LocalStack start(UpSettings settings, ServiceStack stack) throws Exception {
+    Path data = settings.dataDir();
+    stack.add("data directory lock", Preflight.lockDataDir(data));
+    Preflight.requireFreePort(settings.bindAddress(), settings.port());
+
+    EmbeddedBroker broker = stack.add("Kafka broker", EmbeddedBroker.start(data.resolve("kafka")));
+    String bootstrap = broker.bootstrapServers();
+    createTopics(bootstrap);
+
+    Analyzer analyzer =
+        stack.add("analyzer", new Analyzer(bootstrap, data.resolve("streams"), Map.of()));
+    analyzer.start();
+
+    IncidentIndex index = stack.add("search index", IncidentIndex.open(data.resolve("index")));
+    IncidentIndexer indexer =
+        stack.add("indexer", new IncidentIndexer(clientConfig(bootstrap, "indexer"), index));
+    indexer.start();
+
+    DashboardServer server = stack.add("dashboard", new DashboardServer(index));
+    try {
+      server.start(settings.bindAddress(), settings.port());
+    } catch (RuntimeException e) {
+      throw new StartupException(
+          "cannot serve the dashboard on %s:%d (%s)"
+              .formatted(settings.bindAddress(), settings.port(), e.getMessage()),
+          e);
+    }
+
+    KafkaEventSink sink =
+        stack.add("telemetry producer", new KafkaEventSink(clientConfig(bootstrap, "collector")));
+    Collector collector =
+        stack.add(
+            "local collector",
+            Collector.guest(
+                settings.collectorRoot(),
+                HostIds.stable(settings.collectorRoot()),
+                sink,
+                CollectorSettings.defaults()));
+    collector.start();
+    if (settings.demo()) {
+      stack.add("demo fleet", new DemoFleet(sink, Clock.systemUTC())).start();
+    }
+    return new LocalStack(
+        URI.create("http://%s:%d/".formatted(settings.bindAddress(), server.port())));
+  }
+
+  private static void createTopics(String bootstrap) throws Exception {
+    try (Admin admin = Admin.create(clientConfig(bootstrap, "admin"))) {
+      var created = new TopicProvisioner(admin).ensureTopics(PARTITIONS, Optional.empty());
+      if (!created.isEmpty()) {
+        LOG.info("created topics {}", created);
+      }
+    }
+  }
+
+  /** Client settings; each client gets its own id so their metrics do not collide. */
+  private static Map<String, Object> clientConfig(String bootstrap, String clientId) {
+    return Map.of(
+        CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+        bootstrap,
+        CommonClientConfigs.CLIENT_ID_CONFIG,
+        "stallwatch-up-" + clientId);
+  }
+}

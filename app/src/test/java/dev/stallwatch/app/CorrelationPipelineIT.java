@@ -1,0 +1,194 @@
+package dev.stallwatch.app;
+
+import static java.time.Duration.ofMinutes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.stallwatch.app.broker.TopicProvisioner;
+import dev.stallwatch.collector.EnvelopeFactory;
+import dev.stallwatch.collector.KafkaEventSink;
+import dev.stallwatch.model.CgroupLayout;
+import dev.stallwatch.model.Incident;
+import dev.stallwatch.model.event.Envelope;
+import dev.stallwatch.model.event.HungTask;
+import dev.stallwatch.model.event.Inventory;
+import dev.stallwatch.model.event.ResourceSaver;
+import dev.stallwatch.model.kafka.Topics;
+import dev.stallwatch.search.IncidentIndex;
+import dev.stallwatch.search.IncidentIndexer;
+import dev.stallwatch.search.SearchResult;
+import dev.stallwatch.streams.Analyzer;
+import dev.stallwatch.streams.DeadLetterHandler;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The real path of an incident on a real broker: a collector's producer, {@code
+ * stallwatch.telemetry}, the analyzer, {@code stallwatch.incidents}, the indexer, the index.
+ */
+class CorrelationPipelineIT {
+
+  private static final Instant START = Instant.now().minus(ofMinutes(20));
+  private static EmbeddedKafkaKraftBroker broker;
+
+  @TempDir static Path work;
+
+  @BeforeAll
+  static void startBroker() throws Exception {
+    broker = new EmbeddedKafkaKraftBroker(1, 3);
+    broker.brokerProperties(
+        Map.of(
+            "transaction.state.log.replication.factor", "1",
+            "transaction.state.log.min.isr", "1",
+            "group.initial.rebalance.delay.ms", "0"));
+    broker.afterPropertiesSet();
+    try (Admin admin = Admin.create(client("admin"))) {
+      new TopicProvisioner(admin).ensureTopics(3, Optional.empty());
+    }
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    broker.destroy();
+  }
+
+  @Test
+  void shouldTurnACollectorsEventsIntoASearchableIncident() throws Exception {
+    try (Analyzer analyzer =
+            new Analyzer(broker.getBrokersAsString(), work.resolve("streams"), Map.of());
+        IncidentIndex index = IncidentIndex.open(work.resolve("index"));
+        IncidentIndexer indexer = new IncidentIndexer(client("indexer"), index);
+        KafkaEventSink sink = new KafkaEventSink(client("collector"))) {
+      analyzer.start();
+      indexer.start();
+      EnvelopeFactory laptop = new EnvelopeFactory("dev-laptop-07", 1);
+      sink.emit(inventory(laptop.next(at(0))));
+      sink.emit(resourceSaver(laptop.next(at(5)), ResourceSaver.State.ENTERED));
+      sendGarbage("dev-laptop-07", "{\"type\":\"hung_task\",\"pid\":");
+      sink.emit(hungTask(laptop.next(at(8))));
+
+      Incident onTopic =
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .until(this::firstIncident, Optional::isPresent)
+              .orElseThrow();
+      assertThat(onTopic.rule()).isEqualTo("resource-saver-gradual");
+      assertThat(onTopic.host()).isEqualTo("dev-laptop-07");
+
+      SearchResult found =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> index.search("apt-get blocked", 10), result -> result.total() > 0);
+      assertThat(found.hits().getFirst().incident().id()).isEqualTo(onTopic.id());
+      assertThat(deadLetterReasons()).anyMatch(reason -> reason.startsWith("not JSON"));
+    }
+  }
+
+  private static Instant at(int minutes) {
+    return START.plus(ofMinutes(minutes));
+  }
+
+  private Optional<Incident> firstIncident() {
+    List<ConsumerRecord<String, byte[]>> records = readAll(Topics.INCIDENTS.name());
+    return records.stream()
+        .map(r -> Topics.INCIDENTS.valueSerde().deserializer().deserialize(r.topic(), r.value()))
+        .findFirst();
+  }
+
+  private List<String> deadLetterReasons() {
+    return readAll(Topics.DEAD_LETTERS.name()).stream()
+        .map(r -> r.headers().lastHeader(DeadLetterHandler.REASON))
+        .filter(h -> h != null)
+        .map(h -> new String(h.value(), StandardCharsets.UTF_8))
+        .toList();
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+    Map<String, Object> config = new HashMap<>(client("reader-" + topic));
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+      var partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      var end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+      }
+    }
+    return all;
+  }
+
+  private static void sendGarbage(String key, String value) throws Exception {
+    Map<String, Object> config = new HashMap<>(client("garbage"));
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+      producer.send(new ProducerRecord<>(Topics.TELEMETRY.name(), key, value)).get();
+    }
+  }
+
+  private static Map<String, Object> client(String id) {
+    return Map.of("bootstrap.servers", broker.getBrokersAsString(), "client.id", "it-" + id);
+  }
+
+  private static Inventory inventory(Envelope envelope) {
+    return new Inventory(
+        envelope,
+        "2.5.7.0",
+        "6.6.87.2-microsoft-standard-WSL2",
+        "10.0.26100.4061",
+        "Ubuntu-24.04",
+        true,
+        CgroupLayout.V2,
+        true,
+        true,
+        "gradual",
+        Map.of("experimental.automemoryreclaim", "gradual"),
+        "4.42.0",
+        true,
+        300);
+  }
+
+  private static ResourceSaver resourceSaver(Envelope envelope, ResourceSaver.State state) {
+    return new ResourceSaver(
+        envelope, state, ResourceSaver.SeenVia.ENGINE_PROBE, "engine /_ping timed out 3 times");
+  }
+
+  private static HungTask hungTask(Envelope envelope) {
+    return new HungTask(
+        envelope,
+        "apt-get",
+        4711,
+        122,
+        "INFO: task apt-get:4711 blocked for more than 122 seconds.");
+  }
+}
