@@ -138,9 +138,8 @@ public final class Analysis {
         && !facts.lastHeartbeat().isBefore(facts.lastSeen().minus(settings.silenceAfter()));
   }
 
-  private Step releaseAll(HostTimeline timeline) {
-    Result result = release(timeline, b -> true);
-    return new Step(result.timeline(), result.incidents(), result.alerts());
+  private Result releaseAll(HostTimeline timeline) {
+    return release(timeline, b -> true);
   }
 
   private Result release(HostTimeline timeline, Predicate<Intake.Buffered> which) {
@@ -167,6 +166,7 @@ public final class Analysis {
     private HostTimeline timeline;
     private final List<Incident> incidents = new ArrayList<>();
     private final List<Alert> alerts = new ArrayList<>();
+    private Optional<HostState> published = Optional.empty();
 
     Accumulator(HostTimeline timeline) {
       this.timeline = timeline;
@@ -182,11 +182,16 @@ public final class Analysis {
       timeline = result.timeline();
       incidents.addAll(result.incidents());
       alerts.addAll(result.alerts());
+      if (result.hostState().isPresent()) {
+        published = result.hostState();
+      }
     }
 
-    Result result(Optional<HostState> state) {
+    /** The result, publishing {@code fresh} if present, else what an added result published. */
+    Result result(Optional<HostState> fresh) {
+      Optional<HostState> state = fresh.isPresent() ? fresh : published;
       HostTimeline out =
-          state.map(s -> timeline.withIntake(timeline.intake().withPublished(s))).orElse(timeline);
+          fresh.map(s -> timeline.withIntake(timeline.intake().withPublished(s))).orElse(timeline);
       return new Result(out, incidents, alerts, state, false);
     }
   }
