@@ -27,6 +27,7 @@ final class CorrelationProcessor implements Processor<String, TelemetryEvent, St
   private final Duration punctuateEvery;
   private ProcessorContext<String, Output> context;
   private KeyValueStore<String, HostTimeline> timelines;
+  private Instant watchingSince;
 
   CorrelationProcessor(Analysis analysis, Duration punctuateEvery) {
     this.analysis = analysis;
@@ -37,6 +38,7 @@ final class CorrelationProcessor implements Processor<String, TelemetryEvent, St
   public void init(ProcessorContext<String, Output> context) {
     this.context = context;
     this.timelines = context.getStateStore(CorrelationTopology.TIMELINE_STORE);
+    this.watchingSince = Instant.ofEpochMilli(context.currentSystemTimeMs());
     context.schedule(punctuateEvery, PunctuationType.WALL_CLOCK_TIME, this::tick);
   }
 
@@ -69,7 +71,7 @@ final class CorrelationProcessor implements Processor<String, TelemetryEvent, St
       it.forEachRemaining(all::add);
     }
     for (KeyValue<String, HostTimeline> entry : all) {
-      Analysis.Result result = analysis.tick(entry.value, now);
+      Analysis.Result result = analysis.tick(entry.value, now, watchingSince);
       if (!result.timeline().equals(entry.value)) {
         timelines.put(entry.key, result.timeline());
       }

@@ -99,8 +99,12 @@ public final class Analysis {
   /**
    * Lets wall-clock time pass: releases a host's held events once it has sent nothing for the
    * grace, notices a host that went silent, and resolves what ends with time.
+   *
+   * @param watchingSince when (wall clock) this caller started watching the host; a host is only
+   *     called silent after it was watched and quiet for the whole silence period, so a restarted
+   *     analyzer does not mistake its own downtime for silent hosts
    */
-  public Result tick(HostTimeline timeline, Instant wallNow) {
+  public Result tick(HostTimeline timeline, Instant wallNow, Instant watchingSince) {
     Intake intake = timeline.intake();
     if (intake.lastArrival() == null) {
       return new Result(timeline, List.of(), List.of(), Optional.empty(), false);
@@ -115,7 +119,9 @@ public final class Analysis {
       return acc.result(Optional.empty());
     }
     Instant now = facts.lastSeen().plus(quiet.isNegative() ? Duration.ZERO : quiet);
-    if (becameSilent(facts, quiet)) {
+    Instant watched =
+        watchingSince.isAfter(intake.lastArrival()) ? watchingSince : intake.lastArrival();
+    if (becameSilent(facts, Duration.between(watched, wallNow))) {
       acc.add(releaseAll(acc.timeline));
       acc.add(correlator.silent(acc.timeline, acc.timeline.facts().lastSeen(), now));
     } else {

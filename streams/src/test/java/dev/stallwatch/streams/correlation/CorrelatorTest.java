@@ -178,6 +178,26 @@ class CorrelatorTest {
     assertThat(state.atRisk()).isFalse();
   }
 
+  @Test
+  void shouldNotTakeTheAnalyzersOwnDowntimeForASilentHost() {
+    HostTimeline timeline = HostTimeline.empty(laptop.host());
+    for (TelemetryEvent event :
+        List.of(
+            laptop.inventory(ofMinutes(0), "dropcache", "4.45.0"),
+            laptop.heartbeat(ofSeconds(10)),
+            laptop.heartbeat(ofSeconds(20)))) {
+      timeline = analysis.accept(timeline, event, event.ts()).timeline();
+    }
+    java.time.Instant restarted = HostEvents.at(ofMinutes(30));
+
+    Analysis.Result justRestarted = analysis.tick(timeline, restarted.plusSeconds(5), restarted);
+    Analysis.Result stillQuiet =
+        analysis.tick(justRestarted.timeline(), restarted.plusSeconds(65), restarted);
+
+    assertThat(justRestarted.incidents()).isEmpty();
+    assertThat(stillQuiet.incidents()).extracting(Incident::rule).containsExactly("vm-freeze");
+  }
+
   private Optional<HostState> lastState(List<TelemetryEvent> events) {
     HostTimeline timeline = HostTimeline.empty(laptop.host());
     Optional<HostState> last = Optional.empty();
