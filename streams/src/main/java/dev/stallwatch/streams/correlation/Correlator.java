@@ -41,7 +41,7 @@ public final class Correlator {
 
   /** Applies one event; events must come in event-time order. */
   public Step apply(HostTimeline before, TelemetryEvent event) {
-    Work work = new Work(before, rules);
+    Work work = new Work(before);
     work.facts = work.facts.seen(event.ts(), event.envelope().seq());
     if (work.facts.silentSince() != null) {
       matching.hostReportedAgain(work, event);
@@ -79,7 +79,7 @@ public final class Correlator {
    * @param now the host's estimated event time now
    */
   public Step advance(HostTimeline before, Instant now) {
-    return advanced(new Work(before, rules), now);
+    return advanced(new Work(before), now);
   }
 
   /**
@@ -87,7 +87,7 @@ public final class Correlator {
    * {@code now} the estimated event time at which the silence was noticed.
    */
   public Step silent(HostTimeline before, Instant lastHeard, Instant now) {
-    Work work = new Work(before, rules);
+    Work work = new Work(before);
     if (work.facts.silentSince() == null) {
       work.facts = work.facts.withSilentSince(lastHeard);
       long seconds = Duration.between(lastHeard, now).toSeconds();

@@ -13,7 +13,7 @@ final class Work {
   final IncidentChanges changes;
   HostFacts facts;
 
-  Work(HostTimeline before, RuleBook rules) {
+  Work(HostTimeline before) {
     this.before = before;
     this.facts = before.facts();
     this.changes = new IncidentChanges(before.open(), before.recent());
