@@ -7,7 +7,10 @@ import static org.awaitility.Awaitility.await;
 import dev.stallwatch.app.broker.TopicProvisioner;
 import dev.stallwatch.collector.EnvelopeFactory;
 import dev.stallwatch.collector.KafkaEventSink;
+import dev.stallwatch.model.Alert;
 import dev.stallwatch.model.CgroupLayout;
+import dev.stallwatch.model.CohortStats;
+import dev.stallwatch.model.HostState;
 import dev.stallwatch.model.Incident;
 import dev.stallwatch.model.event.Envelope;
 import dev.stallwatch.model.event.HungTask;
@@ -19,6 +22,8 @@ import dev.stallwatch.search.IncidentIndexer;
 import dev.stallwatch.search.SearchResult;
 import dev.stallwatch.streams.Analyzer;
 import dev.stallwatch.streams.DeadLetterHandler;
+import dev.stallwatch.streams.correlation.AnalysisSettings;
+import dev.stallwatch.streams.correlation.rules.RuleBook;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +44,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +84,12 @@ class CorrelationPipelineIT {
   @Test
   void shouldTurnACollectorsEventsIntoASearchableIncident() throws Exception {
     try (Analyzer analyzer =
-            new Analyzer(broker.getBrokersAsString(), work.resolve("streams"), Map.of());
+            new Analyzer(
+                broker.getBrokersAsString(),
+                work.resolve("streams"),
+                RuleBook.shipped(),
+                AnalysisSettings.DEFAULTS.withGrace(Duration.ofSeconds(2)),
+                Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:7070"));
         IncidentIndex index = IncidentIndex.open(work.resolve("index"));
         IncidentIndexer indexer = new IncidentIndexer(client("indexer"), index);
         KafkaEventSink sink = new KafkaEventSink(client("collector"))) {
@@ -104,7 +115,37 @@ class CorrelationPipelineIT {
               .until(() -> index.search("apt-get blocked", 10), result -> result.total() > 0);
       assertThat(found.hits().getFirst().incident().id()).isEqualTo(onTopic.id());
       assertThat(deadLetterReasons()).anyMatch(reason -> reason.startsWith("not JSON"));
+
+      assertThat(firstAlert().fingerprint()).isEqualTo("dev-laptop-07/resource-saver-gradual");
+      HostState state =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .ignoreExceptions()
+              .until(() -> analyzer.hostState("dev-laptop-07"), Optional::isPresent)
+              .orElseThrow();
+      assertThat(state.resourceSaverActive()).isTrue();
+      assertThat(state.openRules()).containsExactly("resource-saver-gradual");
+      assertThat(analyzer.hostStates()).extracting(HostState::host).contains("dev-laptop-07");
+      assertThat(analyzer.ownerOf("dev-laptop-07")).contains("127.0.0.1:7070");
+      CohortStats cohort =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .ignoreExceptions()
+              .until(analyzer::cohorts, cohorts -> !cohorts.isEmpty())
+              .getFirst();
+      assertThat(cohort.key()).isEqualTo("wsl=2.5.7.0 dd=4.42.0 reclaim=gradual rs=on cgroup=v2");
+      assertThat(cohort.hostsWithIncidents()).isEqualTo(1);
     }
+  }
+
+  private Alert firstAlert() {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> readAll(Topics.ALERTS.name()), records -> !records.isEmpty())
+        .stream()
+        .map(r -> Topics.ALERTS.valueSerde().deserializer().deserialize(r.topic(), r.value()))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Instant at(int minutes) {

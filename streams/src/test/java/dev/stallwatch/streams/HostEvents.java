@@ -2,10 +2,15 @@ package dev.stallwatch.streams;
 
 import dev.stallwatch.model.CgroupLayout;
 import dev.stallwatch.model.event.AptStall;
+import dev.stallwatch.model.event.EngineProbe;
 import dev.stallwatch.model.event.Envelope;
+import dev.stallwatch.model.event.Freeze;
 import dev.stallwatch.model.event.Heartbeat;
 import dev.stallwatch.model.event.HungTask;
 import dev.stallwatch.model.event.Inventory;
+import dev.stallwatch.model.event.KernelLog;
+import dev.stallwatch.model.event.ProbeStatus;
+import dev.stallwatch.model.event.Reclaim;
 import dev.stallwatch.model.event.ResourceSaver;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,23 +39,60 @@ public final class HostEvents {
     return BASE.plus(offset);
   }
 
+  /** What a host is; change one fact at a time from {@link #machine()}. */
+  public record Machine(
+      String wsl,
+      String dockerDesktop,
+      String reclaim,
+      CgroupLayout layout,
+      boolean systemd,
+      Boolean resourceSaver) {
+
+    public Machine reclaim(String value) {
+      return new Machine(wsl, dockerDesktop, value, layout, systemd, resourceSaver);
+    }
+
+    public Machine dockerDesktop(String value) {
+      return new Machine(wsl, value, reclaim, layout, systemd, resourceSaver);
+    }
+
+    public Machine wsl(String value, CgroupLayout newLayout) {
+      return new Machine(value, dockerDesktop, reclaim, newLayout, systemd, resourceSaver);
+    }
+
+    public Machine systemd(boolean value) {
+      return new Machine(wsl, dockerDesktop, reclaim, layout, value, resourceSaver);
+    }
+
+    public Machine resourceSaver(Boolean value) {
+      return new Machine(wsl, dockerDesktop, reclaim, layout, systemd, value);
+    }
+  }
+
+  /** WSL 2.5.7 on cgroup v2 with systemd, Docker Desktop 4.42.0, gradual, Resource Saver on. */
+  public static Machine machine() {
+    return new Machine("2.5.7.0", "4.42.0", "gradual", CgroupLayout.V2, true, true);
+  }
+
   public Inventory inventory(Duration offset, String autoMemoryReclaim, String dockerDesktop) {
+    return inventory(offset, machine().reclaim(autoMemoryReclaim).dockerDesktop(dockerDesktop));
+  }
+
+  public Inventory inventory(Duration offset, Machine m) {
     return new Inventory(
         envelope(offset),
-        "2.5.7.0",
+        m.wsl(),
         "6.6.87.2-microsoft-standard-WSL2",
         "10.0.26100.4061",
         "Ubuntu-24.04",
-        true,
-        CgroupLayout.V2,
-        true,
-        true,
-        autoMemoryReclaim,
-        autoMemoryReclaim == null
-            ? Map.of()
-            : Map.of("experimental.automemoryreclaim", autoMemoryReclaim),
-        dockerDesktop,
-        true,
+        m.systemd(),
+        m.layout(),
+        m.layout() == CgroupLayout.V2,
+        m.layout() == CgroupLayout.V2,
+        m.reclaim(),
+        m.reclaim() == null ? Map.of() : Map.of("experimental.automemoryreclaim", m.reclaim()),
+        m.dockerDesktop(),
+        m.resourceSaver(),
         300);
   }
 
@@ -66,8 +108,8 @@ public final class HostEvents {
     return new ResourceSaver(
         envelope(offset),
         ResourceSaver.State.EXITED,
-        ResourceSaver.SeenVia.ENGINE_PROBE,
-        "engine /_ping answered 3 times in a row");
+        ResourceSaver.SeenVia.LOG_PATTERN,
+        "[2026-11-20T09:12:00.000000000Z][com.docker.backend.idle][I] resource saver: exiting");
   }
 
   /** The kernel's report at {@code offset} of a task blocked for {@code blockedSeconds}. */
@@ -99,6 +141,26 @@ public final class HostEvents {
         at(lastProgress),
         offset.minus(lastProgress).toSeconds(),
         "Reading package lists... Done");
+  }
+
+  public KernelLog kernel(Duration offset, String rule, String line) {
+    return new KernelLog(envelope(offset), rule, line, 3);
+  }
+
+  public EngineProbe engine(Duration offset, ProbeStatus status) {
+    return new EngineProbe(
+        envelope(offset),
+        status,
+        status == ProbeStatus.OK ? 4L : null,
+        status == ProbeStatus.OK ? null : "HEAD /_ping: context deadline exceeded");
+  }
+
+  public Reclaim reclaim(Duration offset) {
+    return new Reclaim(envelope(offset), 268_435_456L, Reclaim.InferredFrom.CGROUP_DELTA, null);
+  }
+
+  public Freeze freeze(Duration offset, Duration from, Duration to) {
+    return new Freeze(envelope(offset), at(from), at(to));
   }
 
   public Heartbeat heartbeat(Duration offset) {

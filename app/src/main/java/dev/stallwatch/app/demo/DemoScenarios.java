@@ -2,9 +2,13 @@ package dev.stallwatch.app.demo;
 
 import dev.stallwatch.model.CgroupLayout;
 import dev.stallwatch.model.event.AptStall;
+import dev.stallwatch.model.event.EngineProbe;
 import dev.stallwatch.model.event.Envelope;
+import dev.stallwatch.model.event.Freeze;
 import dev.stallwatch.model.event.HungTask;
 import dev.stallwatch.model.event.Inventory;
+import dev.stallwatch.model.event.KernelLog;
+import dev.stallwatch.model.event.ProbeStatus;
 import dev.stallwatch.model.event.ResourceSaver;
 import dev.stallwatch.model.event.TelemetryEvent;
 import java.time.Duration;
@@ -15,8 +19,11 @@ import java.util.function.Function;
 
 /**
  * The simulated team: timelines shaped like the public reports of these hangs (kb-facts), with
- * versions and settings of the kinds seen there. Two hosts hang under Resource Saver with {@code
- * gradual}, one hangs with no Resource Saver at all, the others stay healthy.
+ * versions and settings of the kinds seen there. One host hangs under Resource Saver with {@code
+ * gradual}, one under Resource Saver on cgroup v2 with an older Docker Desktop, one lags under
+ * {@code gradual} with systemd, one hangs with no known cause, one finds Docker Desktop stuck after
+ * Resource Saver, one logs failing reclaim writes, one freezes whole; the others stay healthy (one
+ * of them at risk).
  */
 final class DemoScenarios {
 
@@ -26,7 +33,7 @@ final class DemoScenarios {
   private DemoScenarios() {}
 
   static List<DemoHost> fleet() {
-    return List.of(anna(), bruno(), chen(), dara(), emil(), fatima());
+    return List.of(anna(), bruno(), chen(), dara(), emil(), fatima(), gus(), hana(), ivo(), kai());
   }
 
   /** gradual + Resource Saver: apt update freezes until Docker Desktop wakes up. */
@@ -111,21 +118,96 @@ final class DemoScenarios {
     return new DemoHost("dev-emil", "healthy", script.events());
   }
 
-  /** gradual + Resource Saver on an older Docker Desktop: ls in a new terminal hangs. */
+  /** cgroup v2 (WSL 2.5) and Docker Desktop 4.41: ls in a new terminal hangs in Resource Saver. */
   private static DemoHost fatima() {
+    var script =
+        new DemoHost.Script()
+            .at("0:00", inventory("2.5.6.0", "6.6.87.1-microsoft-standard-WSL2", null, "4.41.2"))
+            .at("1:00", resourceSaver(ResourceSaver.State.ENTERED))
+            .at("4:10", hungTask("ls", 9127, 120))
+            .at("12:00", resourceSaver(ResourceSaver.State.EXITED));
+    return new DemoHost("dev-fatima", "hang during Resource Saver on cgroup v2", script.events());
+  }
+
+  /** gradual + systemd, Resource Saver off: apt update crawls after the distro sat idle. */
+  private static DemoHost gus() {
     var script =
         new DemoHost.Script()
             .at(
                 "0:00",
-                inventory("2.5.6.0", "6.6.87.1-microsoft-standard-WSL2", "gradual", "4.41.2"))
-            .at("1:00", resourceSaver(ResourceSaver.State.ENTERED))
-            .at("4:10", hungTask("ls", 9127, 120))
-            .at("12:00", resourceSaver(ResourceSaver.State.EXITED));
-    return new DemoHost("dev-fatima", "hang during Resource Saver under gradual", script.events());
+                inventory(
+                    "2.5.7.0", "6.6.87.2-microsoft-standard-WSL2", "gradual", "4.44.0", false))
+            .at(
+                "6:00",
+                aptStall(
+                    "sudo apt update",
+                    AptStall.Phase.STALLED,
+                    Duration.ofSeconds(75),
+                    "0% [Working]"))
+            .at(
+                "9:30",
+                aptStall(
+                    "sudo apt update",
+                    AptStall.Phase.RECOVERED,
+                    Duration.ofSeconds(285),
+                    "Reading package lists... Done"));
+    return new DemoHost("dev-gus", "lag under gradual with systemd", script.events());
+  }
+
+  /** Docker Desktop logs its exit from Resource Saver, but the engine never answers again. */
+  private static DemoHost hana() {
+    var script =
+        new DemoHost.Script()
+            .at(
+                "0:00",
+                inventory("2.6.1.0", "6.6.87.2-microsoft-standard-WSL2", "dropcache", "4.44.0"))
+            .at("2:00", resourceSaver(ResourceSaver.State.ENTERED))
+            .at("2:00", engine(ProbeStatus.TIMEOUT))
+            .at("6:00", resourceSaverLogged(ResourceSaver.State.EXITED))
+            .at("11:00", engine(ProbeStatus.OK));
+    return new DemoHost("dev-hana", "Resource Saver that does not recover", script.events());
+  }
+
+  /** gradual with sparseVhd: the kernel cannot reclaim and WSL logs EAGAIN. */
+  private static DemoHost ivo() {
+    String line =
+        "WSL (1) ERROR: WriteToFile:83: write(/sys/fs/cgroup/memory.reclaim, 268435456) failed"
+            + " -1 11";
+    var script =
+        new DemoHost.Script()
+            .at(
+                "0:00",
+                inventory(
+                    "2.5.7.0", "6.6.87.2-microsoft-standard-WSL2", "gradual", "4.44.0", false))
+            .at("4:00", kernel("wsl-reclaim-error", line))
+            .at("4:30", kernel("wsl-reclaim-error", line));
+    return new DemoHost("dev-ivo", "reclaim writes failing with EAGAIN", script.events());
+  }
+
+  /** The collector itself was frozen for four minutes: the whole VM stopped. */
+  private static DemoHost kai() {
+    var script =
+        new DemoHost.Script()
+            .at(
+                "0:00",
+                inventory("2.6.1.0", "6.6.87.2-microsoft-standard-WSL2", "dropcache", "4.45.0"))
+            .at(
+                "8:02",
+                envelope ->
+                    new Freeze(
+                        envelope,
+                        envelope.ts().minus(Duration.ofMinutes(4)),
+                        envelope.ts().minusSeconds(2)));
+    return new DemoHost("dev-kai", "whole VM freeze", script.events());
   }
 
   private static Function<Envelope, TelemetryEvent> inventory(
       String wsl, String kernel, String reclaim, String dockerDesktop) {
+    return inventory(wsl, kernel, reclaim, dockerDesktop, true);
+  }
+
+  private static Function<Envelope, TelemetryEvent> inventory(
+      String wsl, String kernel, String reclaim, String dockerDesktop, boolean resourceSaver) {
     Map<String, String> wslconfig = new LinkedHashMap<>();
     wslconfig.put("wsl2.memory", "16GB");
     if (reclaim != null) {
@@ -147,7 +229,7 @@ final class DemoScenarios {
             reclaim,
             wslconfig,
             dockerDesktop,
-            true,
+            resourceSaver,
             300);
   }
 
@@ -158,6 +240,24 @@ final class DemoScenarios {
             : "engine /_ping answered in 4 ms (3 probes in a row)";
     return envelope ->
         new ResourceSaver(envelope, state, ResourceSaver.SeenVia.ENGINE_PROBE, evidence);
+  }
+
+  private static Function<Envelope, TelemetryEvent> resourceSaverLogged(ResourceSaver.State state) {
+    String line = "[2026-01-01T00:00:00.000000000Z][com.docker.backend.idle][I] resource saver off";
+    return envelope -> new ResourceSaver(envelope, state, ResourceSaver.SeenVia.LOG_PATTERN, line);
+  }
+
+  private static Function<Envelope, TelemetryEvent> engine(ProbeStatus status) {
+    return envelope ->
+        new EngineProbe(
+            envelope,
+            status,
+            status == ProbeStatus.OK ? 6L : null,
+            status == ProbeStatus.OK ? null : "HEAD /_ping: context deadline exceeded");
+  }
+
+  private static Function<Envelope, TelemetryEvent> kernel(String rule, String line) {
+    return envelope -> new KernelLog(envelope, rule, line, 3);
   }
 
   private static Function<Envelope, TelemetryEvent> hungTask(String comm, int pid, long seconds) {

@@ -1,8 +1,10 @@
 package dev.stallwatch.model.kafka;
 
 import dev.stallwatch.model.Alert;
+import dev.stallwatch.model.CohortStats;
 import dev.stallwatch.model.HostState;
 import dev.stallwatch.model.Incident;
+import dev.stallwatch.model.MitigationStats;
 import dev.stallwatch.model.event.TelemetryEvent;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +41,25 @@ public final class Topics {
       new Topic<>("stallwatch.hosts", Serdes.String(), new JsonSerde<>(HostState.class), COMPACTED);
 
   /**
+   * Fleet cohorts, key = {@link CohortStats#key()} ({@code wsl=.. dd=.. reclaim=.. rs=..
+   * cgroup=..}), value = host counts and incident rate. Compacted.
+   */
+  public static final Topic<String, CohortStats> COHORTS =
+      new Topic<>(
+          "stallwatch.cohorts", Serdes.String(), new JsonSerde<>(CohortStats.class), COMPACTED);
+
+  /**
+   * Fleet mitigations, key = kind ({@code reclaim-gradual-to-dropcache}, {@code
+   * resource-saver-off}), value = hang rates before and after. Compacted.
+   */
+  public static final Topic<String, MitigationStats> MITIGATIONS =
+      new Topic<>(
+          "stallwatch.mitigations",
+          Serdes.String(),
+          new JsonSerde<>(MitigationStats.class),
+          COMPACTED);
+
+  /**
    * Records that could not be processed, as they arrived, with the reason and their source
    * coordinates in headers.
    */
@@ -50,7 +71,7 @@ public final class Topics {
           Map.of("retention.ms", String.valueOf(Duration.ofDays(30).toMillis())));
 
   public static final List<Topic<?, ?>> ALL =
-      List.of(TELEMETRY, INCIDENTS, ALERTS, HOSTS, DEAD_LETTERS);
+      List.of(TELEMETRY, INCIDENTS, ALERTS, HOSTS, COHORTS, MITIGATIONS, DEAD_LETTERS);
 
   private Topics() {}
 }

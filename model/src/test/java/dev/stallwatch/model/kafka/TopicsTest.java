@@ -70,7 +70,11 @@ class TopicsTest {
     assertThat(Topics.ALL)
         .filteredOn(Topic::compacted)
         .extracting(Topic::name)
-        .containsExactlyInAnyOrder("stallwatch.incidents", "stallwatch.hosts");
+        .containsExactlyInAnyOrder(
+            "stallwatch.incidents",
+            "stallwatch.hosts",
+            "stallwatch.cohorts",
+            "stallwatch.mitigations");
     assertThat(Topics.ALL).extracting(Topic::name).doesNotHaveDuplicates();
   }
 

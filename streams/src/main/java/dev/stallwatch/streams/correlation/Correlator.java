@@ -2,113 +2,167 @@ package dev.stallwatch.streams.correlation;
 
 import dev.stallwatch.model.Evidence;
 import dev.stallwatch.model.HostContext;
-import dev.stallwatch.model.Incident;
 import dev.stallwatch.model.event.AptStall;
+import dev.stallwatch.model.event.DistroProbe;
+import dev.stallwatch.model.event.EngineProbe;
+import dev.stallwatch.model.event.Heartbeat;
 import dev.stallwatch.model.event.Inventory;
+import dev.stallwatch.model.event.Reclaim;
 import dev.stallwatch.model.event.ResourceSaver;
 import dev.stallwatch.model.event.TelemetryEvent;
+import dev.stallwatch.streams.correlation.rules.RuleBook;
+import dev.stallwatch.streams.correlation.rules.SignalKinds;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns one host's events into incidents, in event time, with no Kafka in sight: the topology keeps
- * a {@link HostTimeline} per host in a state store and calls {@link #apply} for each event. The
- * same events in the same order always give the same incidents.
+ * Turns one host's events, in event-time order, into incident and alert changes, with no Kafka in
+ * sight. The same events in the same order always give the same output. {@link Analysis} puts the
+ * events in order first; the topology and {@code stallwatch replay} both go through it.
  */
 public final class Correlator {
 
-  /** An unexplained hang with no new evidence for this long is considered over. */
-  static final Duration UNEXPLAINED_QUIET_PERIOD = Duration.ofMinutes(10);
+  private final RuleBook rules;
+  private final Matching matching;
 
-  private final List<HangRule> rules;
-  private final HangRule fallback = new UnexplainedHangRule();
-
-  public Correlator() {
-    this(List.of(new ResourceSaverGradualRule()));
+  public Correlator(RuleBook rules) {
+    this.rules = rules;
+    this.matching = new Matching(rules);
   }
 
-  Correlator(List<HangRule> rules) {
-    this.rules = List.copyOf(rules);
+  public RuleBook rules() {
+    return rules;
   }
 
   public static HostTimeline emptyTimeline(String host) {
     return HostTimeline.empty(host);
   }
 
+  /** Applies one event; events must come in event-time order. */
   public Step apply(HostTimeline before, TelemetryEvent event) {
-    HostTimeline seen = before.seen(event.ts());
-    IncidentChanges changes = new IncidentChanges(seen.open());
-    HostTimeline after =
-        switch (event) {
-          case Inventory inventory -> seen.withContext(contextOf(inventory));
-          case ResourceSaver saver -> onResourceSaver(seen, saver, changes);
-          case AptStall stall when stall.phase() == AptStall.Phase.RECOVERED -> {
-            changes.resolveAll(evidenceOf(stall), stall.ts(), incident -> true);
-            yield seen;
-          }
-          default -> {
-            HangSignal.of(event).ifPresent(signal -> onHang(seen, signal, changes));
-            yield seen;
-          }
-        };
-    resolveQuietUnexplained(event.ts(), changes);
-    return new Step(after.withOpen(changes.open()), changes.changed());
+    Work work = new Work(before);
+    work.facts = work.facts.seen(event.ts(), event.envelope().seq());
+    if (work.facts.silentSince() != null) {
+      matching.hostReportedAgain(work, event);
+    }
+    switch (event) {
+      case Inventory inventory -> onInventory(work, inventory);
+      case ResourceSaver saver -> onResourceSaver(work, saver);
+      case EngineProbe probe -> onEngineProbe(work, probe);
+      case Reclaim reclaim -> work.facts = work.facts.withReclaim(reclaim.ts());
+      case Heartbeat heartbeat -> work.facts = work.facts.withHeartbeat(heartbeat.ts());
+      case AptStall stall when stall.phase() == AptStall.Phase.RECOVERED ->
+          matching.cleared(
+              work,
+              SignalKinds.APT_STALL,
+              Signal.evidence(
+                  stall,
+                  "apt run finished after making no progress for %d s"
+                      .formatted(stall.stalledSeconds()),
+                  stall.lastLine()),
+              stall.ts());
+      case DistroProbe probe when !Signal.isDown(probe.status()) ->
+          matching.cleared(
+              work,
+              SignalKinds.DISTRO_PROBE,
+              Signal.evidence(probe, "wsl.exe into " + probe.distro() + " answered", null),
+              probe.ts());
+      default -> Signal.of(event).ifPresent(signal -> matching.onSignal(work, signal));
+    }
+    return advanced(work, event.ts());
   }
 
-  private HostTimeline onResourceSaver(
-      HostTimeline timeline, ResourceSaver saver, IncidentChanges changes) {
+  /**
+   * Time passed with no event: judges lasting states and quiet incidents as of {@code now}.
+   *
+   * @param now the host's estimated event time now
+   */
+  public Step advance(HostTimeline before, Instant now) {
+    return advanced(new Work(before), now);
+  }
+
+  /**
+   * The host stopped reporting while it was active; {@code lastHeard} is its last event time and
+   * {@code now} the estimated event time at which the silence was noticed.
+   */
+  public Step silent(HostTimeline before, Instant lastHeard, Instant now) {
+    Work work = new Work(before);
+    if (work.facts.silentSince() == null) {
+      work.facts = work.facts.withSilentSince(lastHeard);
+      long seconds = Duration.between(lastHeard, now).toSeconds();
+      Evidence evidence =
+          new Evidence(
+              "silence-" + before.host() + "-" + lastHeard,
+              SignalKinds.HOST_SILENT,
+              now,
+              "no event from the host for %d s while it was reporting every few seconds"
+                  .formatted(seconds),
+              null);
+      matching.onSignal(
+          work, new Signal(SignalKinds.HOST_SILENT, lastHeard, evidence, Optional.empty()));
+    }
+    return advanced(work, now);
+  }
+
+  private Step advanced(Work work, Instant now) {
+    matching.judgeStates(work, now);
+    matching.resolveQuiet(work, now);
+    return work.finish(now, rules);
+  }
+
+  private void onInventory(Work work, Inventory inventory) {
+    HostContext before = work.facts.context();
+    HostContext after = contextOf(inventory);
+    work.facts = work.facts.withContext(after, Mitigations.between(before, after, inventory.ts()));
+    Evidence evidence = Signal.evidence(inventory, "new inventory: " + describe(after), null);
+    work.changes.resolveAll(
+        evidence,
+        inventory.ts(),
+        incident ->
+            rules
+                .rule(incident.rule())
+                .filter(rule -> rule.resolve().onContextMismatch())
+                .filter(rule -> rule.context().match(after).isEmpty())
+                .isPresent());
+  }
+
+  private void onResourceSaver(Work work, ResourceSaver saver) {
     Transition transition = Transition.of(saver);
+    work.facts = work.facts.withTransition(transition);
     if (!transition.entered()) {
-      changes.resolveAll(
+      work.changes.resolveAll(
           transition.evidence(),
           transition.at(),
-          incident -> clearsOnExit(incident.rule()) && !incident.onset().isAfter(transition.at()));
-    }
-    return timeline.withTransition(transition);
-  }
-
-  private void onHang(HostTimeline timeline, HangSignal signal, IncidentChanges changes) {
-    Explanation explanation = explain(signal, timeline);
-    Optional<Incident> same = changes.openWithRule(explanation.rule());
-    if (same.isPresent()) {
-      changes.addEvidence(same.get(), signal.evidence());
-    } else {
-      changes.open(Incidents.open(timeline, signal, explanation));
+          incident ->
+              rules
+                  .rule(incident.rule())
+                  .filter(rule -> rule.resolve().onResourceSaverExit())
+                  .filter(
+                      rule ->
+                          !incident
+                              .onset()
+                              .isAfter(transition.at().plus(rule.resourceSaver().grace())))
+                  .isPresent());
     }
   }
 
-  private Explanation explain(HangSignal signal, HostTimeline timeline) {
-    for (HangRule rule : rules) {
-      Optional<Explanation> explanation = rule.explain(signal, timeline);
-      if (explanation.isPresent()) {
-        return explanation.get();
-      }
+  private void onEngineProbe(Work work, EngineProbe probe) {
+    boolean reachable = !Signal.isDown(probe.status());
+    EngineState current = work.facts.engine();
+    Evidence evidence =
+        Signal.evidence(
+            probe,
+            "Docker engine /_ping: "
+                + probe.status()
+                + (probe.latencyMillis() == null ? "" : " in " + probe.latencyMillis() + " ms"),
+            probe.detail());
+    if (current == null || current.reachable() != reachable) {
+      work.facts = work.facts.withEngine(new EngineState(reachable, probe.ts(), evidence));
     }
-    return fallback.explain(signal, timeline).orElseThrow();
-  }
-
-  private boolean clearsOnExit(String ruleId) {
-    return rules.stream().anyMatch(r -> r.id().equals(ruleId) && r.clearsOnResourceSaverExit());
-  }
-
-  private static void resolveQuietUnexplained(Instant now, IncidentChanges changes) {
-    changes.resolveAll(
-        null,
-        now,
-        incident ->
-            incident.rule().equals(UnexplainedHangRule.ID)
-                && incident.updatedAt().plus(UNEXPLAINED_QUIET_PERIOD).isBefore(now));
-  }
-
-  private static Evidence evidenceOf(AptStall recovered) {
-    return new Evidence(
-        recovered.id(),
-        recovered.type(),
-        recovered.ts(),
-        "apt run finished after making no progress for %d s".formatted(recovered.stalledSeconds()),
-        recovered.lastLine());
+    if (reachable) {
+      matching.cleared(work, SignalKinds.ENGINE_UNREACHABLE, evidence, probe.ts());
+    }
   }
 
   static HostContext contextOf(Inventory inventory) {
@@ -121,5 +175,16 @@ public final class Correlator {
         inventory.cgroupLayout(),
         inventory.systemd(),
         inventory.resourceSaverEnabled());
+  }
+
+  private static String describe(HostContext c) {
+    return "WSL %s, Docker Desktop %s, autoMemoryReclaim=%s, cgroup %s, systemd %s, Resource Saver %s"
+        .formatted(
+            c.wslVersion(),
+            c.dockerDesktopVersion(),
+            c.autoMemoryReclaim() == null ? "unset" : c.autoMemoryReclaim(),
+            c.cgroupLayout() == null ? null : c.cgroupLayout().wireName(),
+            c.systemd(),
+            c.resourceSaverEnabled());
   }
 }

@@ -2,77 +2,129 @@ package dev.stallwatch.streams.correlation;
 
 import dev.stallwatch.model.Evidence;
 import dev.stallwatch.model.Incident;
+import dev.stallwatch.streams.correlation.rules.ConfidenceModel;
+import dev.stallwatch.streams.correlation.rules.Rule;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** Building and changing incidents; ids derive from their first evidence, so replays agree. */
 final class Incidents {
 
-  private static final double MAX_CONFIDENCE = 0.99;
-  private static final double PER_AGREEING_SIGNAL = 0.05;
+  private static final String AGREE = "independent signals agree: ";
+  private static final Set<String> HANG_EVIDENCE =
+      Set.of("hung_task", "apt_stall", "io_stall", "distro_probe", "freeze", "host_silent");
 
   private Incidents() {}
 
-  static Incident open(HostTimeline timeline, HangSignal signal, Explanation explanation) {
+  static Incident open(String host, HostFacts facts, Signal signal, Explanation explanation) {
+    Rule rule = explanation.rule();
     List<Evidence> evidence = new ArrayList<>(explanation.causes());
     evidence.add(signal.evidence());
     evidence.sort(Comparator.comparing(Evidence::ts));
     Instant reported = signal.evidence().ts();
-    Instant cleared = explanation.clearedAt().filter(c -> !c.isBefore(signal.onset())).orElse(null);
+    Instant cleared = clearedAt(rule, signal, explanation);
+    Instant updated = cleared != null && cleared.isAfter(reported) ? cleared : reported;
     return new Incident(
-        idOf(timeline.host(), explanation.rule(), signal.evidence().eventId()),
-        timeline.host(),
-        explanation.rule(),
-        explanation.title(),
+        idOf(host, rule.id(), signal.evidence().eventId()),
+        host,
+        rule.id(),
+        rule.title(),
         cleared == null ? Incident.Status.OPEN : Incident.Status.RESOLVED,
-        explanation.severity(),
+        rule.severity(),
         signal.onset(),
         reported,
-        reported,
+        updated,
         cleared,
-        explanation.confidence(),
-        explanation.reasons(),
+        round(explanation.confidence()),
+        reasons(explanation, signal),
         evidence,
-        timeline.context(),
-        explanation.knownIssues(),
-        explanation.remediation());
+        facts.context(),
+        rule.knownIssues(),
+        rule.remediation());
   }
 
-  static Incident withEvidence(Incident incident, Evidence added) {
+  private static List<String> reasons(Explanation explanation, Signal signal) {
+    if (!explanation.reasons().isEmpty()) {
+      return explanation.reasons();
+    }
+    return List.of("the rule's signal was seen: " + signal.evidence().summary());
+  }
+
+  /** Confidence to two decimals, so sums of bonuses read as they were written. */
+  static double round(double confidence) {
+    return Math.round(confidence * 100) / 100.0;
+  }
+
+  private static Instant clearedAt(Rule rule, Signal signal, Explanation explanation) {
+    if (rule.resolve().onResourceSaverExit() && explanation.clearedAt().isPresent()) {
+      Instant exit = explanation.clearedAt().get();
+      return exit.isBefore(signal.onset()) ? signal.onset() : exit;
+    }
+    if (rule.resolve().onSignalCleared() && signal.clearedAt().isPresent()) {
+      return signal.clearedAt().get();
+    }
+    return null;
+  }
+
+  /** The incident with one more piece of evidence; a second delivery of the same is ignored. */
+  static Incident withEvidence(Incident incident, Evidence added, Rule rule) {
     if (incident.evidence().stream().anyMatch(e -> e.eventId().equals(added.eventId()))) {
       return incident;
     }
     List<Evidence> evidence = new ArrayList<>(incident.evidence());
     evidence.add(added);
     evidence.sort(Comparator.comparing(Evidence::ts));
-    long signalTypes =
-        evidence.stream().map(Evidence::type).filter(Incidents::isHangSignal).distinct().count();
     double confidence = incident.confidence();
     List<String> reasons = new ArrayList<>(incident.confidenceReasons());
-    if (isHangSignal(added.type()) && signalTypes > 1 && !hasAgreementReason(reasons)) {
-      confidence = Math.min(MAX_CONFIDENCE, confidence + PER_AGREEING_SIGNAL);
-      reasons.add("independent hang signals agree (hung task and stalled apt)");
+    Set<String> kinds = hangKinds(evidence);
+    if (HANG_EVIDENCE.contains(added.type())
+        && kinds.size() > hangKinds(incident.evidence()).size()) {
+      confidence =
+          round(Math.min(ConfidenceModel.MAX, confidence + rule.confidence().perAgreeingSignal()));
+      reasons.removeIf(r -> r.startsWith(AGREE));
+      reasons.add(AGREE + String.join(", ", kinds));
     }
-    Instant updated = added.ts().isAfter(incident.updatedAt()) ? added.ts() : incident.updatedAt();
+    Instant updated = later(incident.updatedAt(), added.ts());
     return copy(
         incident, incident.status(), incident.resolvedAt(), updated, confidence, reasons, evidence);
   }
 
+  /** The incident with a reason and a confidence bonus added, unless it has that reason. */
+  static Incident withReason(Incident incident, String reason, double add, Evidence evidence) {
+    if (incident.confidenceReasons().contains(reason)) {
+      return incident;
+    }
+    List<String> reasons = new ArrayList<>(incident.confidenceReasons());
+    reasons.add(reason);
+    List<Evidence> all = new ArrayList<>(incident.evidence());
+    if (evidence != null && all.stream().noneMatch(e -> e.eventId().equals(evidence.eventId()))) {
+      all.add(evidence);
+    }
+    double confidence = round(Math.min(ConfidenceModel.MAX, incident.confidence() + add));
+    Instant updated =
+        evidence == null ? incident.updatedAt() : later(incident.updatedAt(), evidence.ts());
+    return copy(
+        incident, incident.status(), incident.resolvedAt(), updated, confidence, reasons, all);
+  }
+
   static Incident resolved(Incident incident, Evidence clearedBy, Instant at) {
     List<Evidence> evidence = new ArrayList<>(incident.evidence());
-    if (clearedBy != null) {
+    if (clearedBy != null
+        && evidence.stream().noneMatch(e -> e.eventId().equals(clearedBy.eventId()))) {
       evidence.add(clearedBy);
     }
-    Instant updated = at.isAfter(incident.updatedAt()) ? at : incident.updatedAt();
+    Instant resolvedAt = at.isBefore(incident.onset()) ? incident.onset() : at;
     return copy(
         incident,
         Incident.Status.RESOLVED,
-        at,
-        updated,
+        resolvedAt,
+        later(incident.updatedAt(), resolvedAt),
         incident.confidence(),
         incident.confidenceReasons(),
         evidence);
@@ -83,12 +135,18 @@ final class Incidents {
     return UUID.nameUUIDFromBytes(seed).toString();
   }
 
-  private static boolean isHangSignal(String type) {
-    return type.equals("hung_task") || type.equals("apt_stall");
+  static boolean hasEvidenceOfType(Incident incident, String type) {
+    return incident.evidence().stream().anyMatch(e -> e.type().equals(type));
   }
 
-  private static boolean hasAgreementReason(List<String> reasons) {
-    return reasons.stream().anyMatch(r -> r.startsWith("independent hang signals"));
+  private static Set<String> hangKinds(List<Evidence> evidence) {
+    Set<String> kinds = new TreeSet<>();
+    evidence.stream().map(Evidence::type).filter(HANG_EVIDENCE::contains).forEach(kinds::add);
+    return kinds;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return b.isAfter(a) ? b : a;
   }
 
   private static Incident copy(

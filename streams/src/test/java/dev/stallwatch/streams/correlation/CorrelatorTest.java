@@ -1,171 +1,223 @@
 package dev.stallwatch.streams.correlation;
 
+import static java.time.Duration.ofDays;
 import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stallwatch.model.Evidence;
+import dev.stallwatch.model.HostState;
 import dev.stallwatch.model.Incident;
 import dev.stallwatch.model.KnownIssueRef;
+import dev.stallwatch.model.Mitigation;
 import dev.stallwatch.model.event.TelemetryEvent;
 import dev.stallwatch.streams.HostEvents;
+import dev.stallwatch.streams.correlation.rules.RuleBook;
+import dev.stallwatch.streams.scenarios.Scenarios;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CorrelatorTest {
 
-  private final Correlator correlator = new Correlator();
+  private final Analysis analysis = new Analysis(RuleBook.shipped(), AnalysisSettings.DEFAULTS);
   private final HostEvents laptop = new HostEvents("dev-laptop-07");
 
   @Test
-  void shouldOpenIncidentWhenHangFollowsResourceSaverEntryUnderGradual() {
-    List<Incident> incidents =
-        run(
-            laptop.inventory(ofMinutes(0), "gradual", "4.42.0"),
-            laptop.entered(ofMinutes(5)),
-            laptop.hungTask(ofMinutes(8), "apt-get", 4711, 122));
+  void shouldExplainAHangUnderResourceSaverWithItsReasonsIssuesAndEvidence() {
+    Incident incident = only(replay(Scenarios.resourceSaverUnderGradual().events()));
 
-    assertThat(incidents).hasSize(1);
-    Incident incident = incidents.getFirst();
-    assertThat(incident.rule()).isEqualTo("resource-saver-gradual");
-    assertThat(incident.status()).isEqualTo(Incident.Status.OPEN);
-    assertThat(incident.onset()).isEqualTo(HostEvents.at(ofMinutes(8).minusSeconds(122)));
-    assertThat(incident.confidence()).isGreaterThan(0.8);
+    assertThat(incident.onset()).isEqualTo(HostEvents.at(ofMinutes(6)));
+    assertThat(incident.confidence()).isEqualTo(0.98);
     assertThat(incident.confidenceReasons())
-        .contains("the hang began 58 s after Docker Desktop entered Resource Saver");
+        .containsExactly(
+            ".wslconfig sets autoMemoryReclaim=gradual",
+            "the hang began 60 s after Docker Desktop entered Resource Saver",
+            "WSL reclaimed memory 120 s before the hang began",
+            "independent signals agree: apt_stall, hung_task",
+            "the hang cleared 20 s after Docker Desktop left Resource Saver");
     assertThat(incident.knownIssues())
         .extracting(KnownIssueRef::id)
-        .contains("microsoft/WSL#11066");
+        .startsWith("microsoft/WSL#11066");
     assertThat(incident.evidence())
-        .extracting(e -> e.type())
-        .containsExactly("resource_saver", "hung_task");
+        .extracting(Evidence::type)
+        .containsExactly("resource_saver", "apt_stall", "hung_task", "resource_saver", "apt_stall");
+    assertThat(incident.resolvedAt()).isEqualTo(HostEvents.at(ofMinutes(12)));
     assertThat(incident.context().dockerDesktopVersion()).isEqualTo("4.42.0");
   }
 
   @Test
-  void shouldResolveIncidentWhenResourceSaverExits() {
+  void shouldDateAHungTaskFromWhenItBlockedNotFromTheMessage() {
     List<Incident> incidents =
-        run(
-            laptop.inventory(ofMinutes(0), "gradual", "4.42.0"),
-            laptop.entered(ofMinutes(5)),
-            laptop.hungTask(ofMinutes(8), "apt-get", 4711, 122),
-            laptop.exited(ofMinutes(12)));
+        replay(
+            List.of(
+                laptop.inventory(ofMinutes(0), "dropcache", "4.45.0"),
+                laptop.hungTask(ofMinutes(8), "apt-get", 4711, 122)));
 
-    assertThat(incidents).hasSize(2);
-    assertThat(incidents.get(1).id()).isEqualTo(incidents.get(0).id());
-    assertThat(incidents.get(1).status()).isEqualTo(Incident.Status.RESOLVED);
-    assertThat(incidents.get(1).resolvedAt()).isEqualTo(HostEvents.at(ofMinutes(12)));
-  }
-
-  @Test
-  void shouldAddALaterSignalOfTheSameHangToTheOpenIncident() {
-    List<Incident> incidents =
-        run(
-            laptop.inventory(ofMinutes(0), "gradual", "4.42.0"),
-            laptop.entered(ofMinutes(5)),
-            laptop.aptStalled(ofMinutes(7), ofMinutes(6)),
-            laptop.hungTask(ofMinutes(8), "apt-get", 4711, 122));
-
-    assertThat(incidents).extracting(Incident::id).containsOnly(incidents.getFirst().id());
-    Incident latest = incidents.getLast();
-    assertThat(latest.evidence()).extracting(e -> e.type()).contains("apt_stall", "hung_task");
-    assertThat(latest.confidence()).isGreaterThan(incidents.getFirst().confidence());
-  }
-
-  @Test
-  void shouldCallAHangUnexplainedWhenReclaimIsDropcache() {
-    List<Incident> incidents =
-        run(
-            laptop.inventory(ofMinutes(0), "dropcache", "4.42.0"),
-            laptop.entered(ofMinutes(5)),
-            laptop.hungTask(ofMinutes(8), "apt-get", 4711, 122));
-
-    assertThat(incidents).extracting(Incident::rule).containsExactly("unexplained-hang");
-  }
-
-  @Test
-  void shouldCallAHangWithoutResourceSaverUnexplained() {
-    List<Incident> incidents =
-        run(
-            laptop.inventory(ofMinutes(0), "gradual", "4.42.0"),
-            laptop.hungTask(ofMinutes(8), "ls", 812, 120));
-
-    assertThat(incidents).extracting(Incident::rule).containsExactly("unexplained-hang");
+    assertThat(only(incidents).onset()).isEqualTo(HostEvents.at(ofMinutes(8).minusSeconds(122)));
   }
 
   @Test
   void shouldNotBlameResourceSaverForAHangThatBeganAfterItEnded() {
     List<Incident> incidents =
-        run(
-            laptop.inventory(ofMinutes(0), "gradual", "4.42.0"),
-            laptop.entered(ofMinutes(1)),
-            laptop.exited(ofMinutes(2)),
-            laptop.hungTask(ofMinutes(8), "apt-get", 4711, 122));
+        replay(
+            List.of(
+                laptop.inventory(ofMinutes(0), "gradual", "4.42.0"),
+                laptop.entered(ofMinutes(1)),
+                laptop.exited(ofMinutes(2)),
+                laptop.hungTask(ofMinutes(8), "apt-get", 4711, 122)));
 
-    assertThat(incidents).extracting(Incident::rule).containsExactly("unexplained-hang");
+    assertThat(only(incidents).rule()).isEqualTo("gradual-systemd-lag");
   }
 
   @Test
-  void shouldOpenNothingForResourceSaverWithoutAHang() {
+  void shouldJoinAHangReportedAfterTheExitToTheIncidentItBelongsTo() {
     List<Incident> incidents =
-        run(
-            laptop.inventory(ofMinutes(0), "gradual", "4.42.0"),
-            laptop.entered(ofMinutes(5)),
-            laptop.heartbeat(ofMinutes(6)),
-            laptop.exited(ofMinutes(20)));
+        replay(
+            List.of(
+                laptop.inventory(ofMinutes(0), "gradual", "4.42.0"),
+                laptop.entered(ofMinutes(5)),
+                laptop.aptStalled(ofMinutes(7), ofMinutes(6)),
+                laptop.exited(ofMinutes(9)),
+                laptop.hungTask(ofMinutes(9).plus(ofSeconds(5)), "apt-get", 4711, 180)));
 
-    assertThat(incidents).isEmpty();
+    Incident incident = only(incidents);
+    assertThat(incident.status()).isEqualTo(Incident.Status.RESOLVED);
+    assertThat(incident.evidence()).extracting(Evidence::type).contains("hung_task");
   }
 
   @Test
-  void shouldOpenAnAlreadyResolvedIncidentWhenTheHangIsReportedAfterTheExit() {
+  void shouldOpenAnAlreadyResolvedIncidentWhenTheWholeHangIsReportedAfterTheExit() {
     List<Incident> incidents =
-        run(
-            laptop.inventory(ofMinutes(0), "gradual", "4.42.0"),
-            laptop.entered(ofMinutes(5)),
-            laptop.exited(ofMinutes(9)),
-            laptop.hungTask(ofMinutes(9).plus(ofSeconds(5)), "apt-get", 4711, 180));
+        replay(
+            List.of(
+                laptop.inventory(ofMinutes(0), "gradual", "4.42.0"),
+                laptop.entered(ofMinutes(5)),
+                laptop.exited(ofMinutes(9)),
+                laptop.hungTask(ofMinutes(9).plus(ofSeconds(5)), "apt-get", 4711, 180)));
 
-    assertThat(incidents).hasSize(1);
-    assertThat(incidents.getFirst().rule()).isEqualTo("resource-saver-gradual");
-    assertThat(incidents.getFirst().status()).isEqualTo(Incident.Status.RESOLVED);
-    assertThat(incidents.getFirst().resolvedAt()).isEqualTo(HostEvents.at(ofMinutes(9)));
+    Incident incident = only(incidents);
+    assertThat(incident.rule()).isEqualTo("resource-saver-gradual");
+    assertThat(incident.status()).isEqualTo(Incident.Status.RESOLVED);
+    assertThat(incident.resolvedAt()).isEqualTo(HostEvents.at(ofMinutes(9)));
   }
 
   @Test
-  void shouldResolveAnUnexplainedHangWhenAptRecovers() {
-    List<Incident> incidents =
-        run(
-            laptop.inventory(ofMinutes(0), "dropcache", "4.45.0"),
-            laptop.aptStalled(ofMinutes(3), ofMinutes(1)),
-            laptop.aptRecovered(ofMinutes(4), ofMinutes(1)));
+  void shouldDropASecondDeliveryOfAnEvent() {
+    TelemetryEvent hang = laptop.hungTask(ofMinutes(8), "apt-get", 4711, 122);
+    HostTimeline timeline = HostTimeline.empty(laptop.host());
+    timeline =
+        analysis
+            .accept(
+                timeline, laptop.inventory(ofMinutes(0), "dropcache", "4.45.0"), HostEvents.BASE)
+            .timeline();
+    timeline = analysis.accept(timeline, hang, HostEvents.BASE).timeline();
 
-    assertThat(incidents)
-        .extracting(Incident::status)
-        .containsExactly(Incident.Status.OPEN, Incident.Status.RESOLVED);
+    Analysis.Result again = analysis.accept(timeline, hang, HostEvents.BASE);
+
+    assertThat(again.duplicate()).isTrue();
+    assertThat(again.timeline()).isEqualTo(timeline);
   }
 
   @Test
   void shouldGiveTheSameIncidentsForTheSameEvents() {
-    List<TelemetryEvent> events =
-        List.of(
-            laptop.inventory(ofMinutes(0), "gradual", "4.42.0"),
-            laptop.entered(ofMinutes(5)),
-            laptop.hungTask(ofMinutes(8), "apt-get", 4711, 122),
-            laptop.exited(ofMinutes(12)));
+    List<TelemetryEvent> events = Scenarios.resourceSaverUnderGradual().events();
 
-    assertThat(run(events.toArray(TelemetryEvent[]::new)))
-        .isEqualTo(run(events.toArray(TelemetryEvent[]::new)));
+    assertThat(replay(events)).isEqualTo(replay(events));
   }
 
-  private List<Incident> run(TelemetryEvent... events) {
-    HostTimeline timeline = Correlator.emptyTimeline(laptop.host());
-    List<Incident> emitted = new ArrayList<>();
-    for (TelemetryEvent event : events) {
-      Step step = correlator.apply(timeline, event);
-      timeline = step.timeline();
-      emitted.addAll(step.incidents());
+  @Test
+  void shouldCountHangsBeforeAndAfterAHostSwitchesToDropcache() {
+    HostEvents.Machine gradual = HostEvents.machine().resourceSaver(false);
+    List<TelemetryEvent> events = new ArrayList<>();
+    events.add(laptop.inventory(ofMinutes(0), gradual));
+    events.add(laptop.aptStalled(ofDays(1), ofDays(1).minusMinutes(2)));
+    events.add(laptop.aptRecovered(ofDays(1).plusMinutes(3), ofDays(1).minusMinutes(2)));
+    events.add(laptop.aptStalled(ofDays(2), ofDays(2).minusMinutes(2)));
+    events.add(laptop.aptRecovered(ofDays(2).plusMinutes(3), ofDays(2).minusMinutes(2)));
+    events.add(laptop.inventory(ofDays(4), gradual.reclaim("dropcache")));
+    events.add(laptop.heartbeat(ofDays(8)));
+
+    HostState state = lastState(events).orElseThrow();
+
+    Mitigation mitigation = state.mitigations().getFirst();
+    assertThat(mitigation.kind()).isEqualTo("reclaim-gradual-to-dropcache");
+    assertThat(mitigation.hangsBefore()).isEqualTo(2);
+    assertThat(mitigation.daysBefore()).isEqualTo(4.0);
+    assertThat(mitigation.hangsAfter()).isZero();
+    assertThat(mitigation.daysAfter()).isEqualTo(4.0);
+    assertThat(state.incidentsLast7Days()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldCallAHostAtRiskWhenARuleMatchesItsContextButItNeverHung() {
+    HostState state =
+        lastState(
+                List.of(
+                    laptop.inventory(ofMinutes(0), HostEvents.machine()),
+                    laptop.heartbeat(ofMinutes(1))))
+            .orElseThrow();
+
+    assertThat(state.riskRules())
+        .containsExactly(
+            "resource-saver-gradual", "resource-saver-cgroup-v2", "gradual-systemd-lag");
+    assertThat(state.atRisk()).isTrue();
+  }
+
+  @Test
+  void shouldNotCallAHostOnDropcacheAndAFixedDockerDesktopAtRiskOfResourceSaverHangs() {
+    HostState state =
+        lastState(
+                List.of(
+                    laptop.inventory(ofMinutes(0), "dropcache", "4.45.0"),
+                    laptop.heartbeat(ofMinutes(1))))
+            .orElseThrow();
+
+    assertThat(state.riskRules()).isEmpty();
+    assertThat(state.atRisk()).isFalse();
+  }
+
+  @Test
+  void shouldNotTakeTheAnalyzersOwnDowntimeForASilentHost() {
+    HostTimeline timeline = HostTimeline.empty(laptop.host());
+    for (TelemetryEvent event :
+        List.of(
+            laptop.inventory(ofMinutes(0), "dropcache", "4.45.0"),
+            laptop.heartbeat(ofSeconds(10)),
+            laptop.heartbeat(ofSeconds(20)))) {
+      timeline = analysis.accept(timeline, event, event.ts()).timeline();
     }
-    return emitted;
+    java.time.Instant restarted = HostEvents.at(ofMinutes(30));
+
+    Analysis.Result justRestarted = analysis.tick(timeline, restarted.plusSeconds(5), restarted);
+    Analysis.Result stillQuiet =
+        analysis.tick(justRestarted.timeline(), restarted.plusSeconds(65), restarted);
+
+    assertThat(justRestarted.incidents()).isEmpty();
+    assertThat(stillQuiet.incidents()).extracting(Incident::rule).containsExactly("vm-freeze");
+  }
+
+  private Optional<HostState> lastState(List<TelemetryEvent> events) {
+    HostTimeline timeline = HostTimeline.empty(laptop.host());
+    Optional<HostState> last = Optional.empty();
+    for (TelemetryEvent event : events) {
+      Analysis.Result result = analysis.accept(timeline, event, event.ts());
+      timeline = result.timeline();
+      last = result.hostState().isPresent() ? result.hostState() : last;
+    }
+    Analysis.Result flushed = analysis.flush(timeline);
+    return flushed.hostState().isPresent() ? flushed.hostState() : last;
+  }
+
+  private List<Incident> replay(List<TelemetryEvent> events) {
+    Replay replay = new Replay(analysis);
+    events.forEach(replay::accept);
+    return replay.finish();
+  }
+
+  private static Incident only(List<Incident> incidents) {
+    assertThat(incidents).hasSize(1);
+    return incidents.getFirst();
   }
 }

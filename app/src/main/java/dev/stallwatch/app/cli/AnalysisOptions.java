@@ -1,0 +1,65 @@
+package dev.stallwatch.app.cli;
+
+import dev.stallwatch.app.StartupException;
+import dev.stallwatch.streams.correlation.AnalysisSettings;
+import dev.stallwatch.streams.correlation.rules.Durations;
+import dev.stallwatch.streams.correlation.rules.InvalidRulesException;
+import dev.stallwatch.streams.correlation.rules.RuleBook;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The options every command that correlates shares: which rules, and how long the grace is. */
+final class AnalysisOptions {
+
+  @Option(
+      names = "--rules",
+      paramLabel = "PATH",
+      description =
+          "A rules file, or a directory of *.yaml rule files, that adds rules and replaces shipped"
+              + " rules with the same id (default: the shipped rules only).")
+  Path rules;
+
+  @Option(
+      names = "--grace",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      converter = DurationConverter.class,
+      description =
+          "How late an event may arrive and still be applied in event-time order, e.g. 30s or 2m"
+              + " (default: ${DEFAULT-VALUE}).")
+  Duration grace;
+
+  /** The rules in force; invalid rules are a configuration error the user can fix. */
+  RuleBook ruleBook() throws StartupException {
+    if (rules == null) {
+      return RuleBook.shipped();
+    }
+    try {
+      return RuleBook.load(rules);
+    } catch (InvalidRulesException e) {
+      throw new StartupException("invalid rules:\n" + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new StartupException(
+          "cannot read the rules at " + rules + " (" + e.getMessage() + ")", e);
+    }
+  }
+
+  AnalysisSettings settings() {
+    return AnalysisSettings.DEFAULTS.withGrace(grace);
+  }
+
+  /** Reads {@code 30s}, {@code 2m}, {@code 1h}. */
+  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        return Durations.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

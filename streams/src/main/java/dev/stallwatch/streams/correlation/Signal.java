@@ -1,0 +1,101 @@
+package dev.stallwatch.streams.correlation;
+
+import dev.stallwatch.model.Evidence;
+import dev.stallwatch.model.event.AptStall;
+import dev.stallwatch.model.event.DistroProbe;
+import dev.stallwatch.model.event.Freeze;
+import dev.stallwatch.model.event.HungTask;
+import dev.stallwatch.model.event.IoStall;
+import dev.stallwatch.model.event.KernelLog;
+import dev.stallwatch.model.event.ProbeStatus;
+import dev.stallwatch.model.event.TelemetryEvent;
+import dev.stallwatch.streams.correlation.rules.SignalKinds;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Something on a host that a rule may explain, dated from when it started, not from when it was
+ * reported: a hung-task message comes N seconds after the task blocked, a stalled apt run began at
+ * its last progress, a freeze at its first missed tick.
+ *
+ * @param kind one of {@link SignalKinds}
+ * @param clearedAt when it already ended, if the signal itself says so (a freeze's end)
+ */
+record Signal(String kind, Instant onset, Evidence evidence, Optional<Instant> clearedAt) {
+
+  /** The signal an event carries, if it carries one. */
+  static Optional<Signal> of(TelemetryEvent event) {
+    return switch (event) {
+      case HungTask hung ->
+          signal(
+              SignalKinds.HUNG_TASK,
+              hung.onset(),
+              evidence(
+                  hung,
+                  "%s:%d blocked for more than %d s"
+                      .formatted(hung.comm(), hung.pid(), hung.blockedSeconds()),
+                  hung.line()));
+      case AptStall stall when stall.phase() == AptStall.Phase.STALLED ->
+          signal(
+              SignalKinds.APT_STALL,
+              stall.lastProgress(),
+              evidence(
+                  stall,
+                  "%s made no progress for %d s"
+                      .formatted(describe(stall.commandline()), stall.stalledSeconds()),
+                  stall.lastLine()));
+      case IoStall io ->
+          signal(
+              SignalKinds.IO_STALL,
+              io.ts().minusMillis(Math.max(0, io.stalledMillis())),
+              evidence(
+                  io,
+                  "I/O on %s made no progress for %d s (%s)"
+                      .formatted(io.subject(), io.stalledMillis() / 1000, io.kind()),
+                  io.detail()));
+      case DistroProbe probe when isDown(probe.status()) ->
+          signal(
+              SignalKinds.DISTRO_PROBE,
+              probe.ts(),
+              evidence(
+                  probe,
+                  "wsl.exe into %s: %s".formatted(probe.distro(), probe.status()),
+                  probe.detail()));
+      case KernelLog kernel ->
+          signal(
+              SignalKinds.kernel(kernel.rule()),
+              kernel.ts(),
+              evidence(kernel, "kernel: " + kernel.rule(), kernel.line()));
+      case Freeze freeze -> Optional.of(freeze(freeze));
+      default -> Optional.empty();
+    };
+  }
+
+  private static Signal freeze(Freeze freeze) {
+    return new Signal(
+        SignalKinds.FREEZE,
+        freeze.from(),
+        evidence(
+            freeze,
+            "the collector was frozen for %d s, from %s to %s"
+                .formatted(freeze.duration().toSeconds(), freeze.from(), freeze.to()),
+            null),
+        Optional.of(freeze.to()));
+  }
+
+  static boolean isDown(ProbeStatus status) {
+    return status == ProbeStatus.TIMEOUT || status == ProbeStatus.FAILED;
+  }
+
+  static Evidence evidence(TelemetryEvent event, String summary, String line) {
+    return new Evidence(event.id(), event.type(), event.ts(), summary, line);
+  }
+
+  private static Optional<Signal> signal(String kind, Instant onset, Evidence evidence) {
+    return Optional.of(new Signal(kind, onset, evidence, Optional.empty()));
+  }
+
+  private static String describe(String commandline) {
+    return commandline == null || commandline.isBlank() ? "an apt run" : commandline;
+  }
+}

@@ -1,0 +1,48 @@
+package dev.stallwatch.streams.correlation.rules;
+
+import dev.stallwatch.model.KnownIssueRef;
+import dev.stallwatch.model.Severity;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One known cause of hangs, as a rule file describes it.
+ *
+ * @param fallback this rule explains what no other rule does (one per rule set)
+ * @param signals the signal kinds it accepts ({@link SignalKinds})
+ * @param persist how long a state signal must last before the rule opens an incident
+ * @param inhibits rules whose alerts on the same host are muted while this rule's alert fires
+ * @param source the file the rule came from, for messages
+ */
+public record Rule(
+    String id,
+    String title,
+    Severity severity,
+    boolean fallback,
+    Set<String> signals,
+    ContextMatch context,
+    ResourceSaverRelation resourceSaver,
+    Duration persist,
+    ConfidenceModel confidence,
+    Resolution resolve,
+    List<KnownIssueRef> knownIssues,
+    String remediation,
+    List<String> inhibits,
+    String source) {
+
+  public Rule {
+    signals = Set.copyOf(signals);
+    knownIssues = List.copyOf(knownIssues);
+    inhibits = List.copyOf(inhibits);
+  }
+
+  public boolean accepts(String signalKind) {
+    return signals.contains(signalKind);
+  }
+
+  /** Whether its incidents are hangs (counted in hang rates), not just configuration problems. */
+  public boolean isHang() {
+    return signals.stream().anyMatch(SignalKinds.HANGS::contains);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.stallwatch.streams.correlation.rules;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The hang signals a rule may accept. Most are event types; a matched kernel line is {@code
+ * kernel_log:RULE} with the collector's rule id, so a renamed kernel rule is a change of data.
+ */
+public final class SignalKinds {
+
+  public static final String HUNG_TASK = "hung_task";
+  public static final String APT_STALL = "apt_stall";
+  public static final String IO_STALL = "io_stall";
+  public static final String DISTRO_PROBE = "distro_probe";
+  public static final String FREEZE = "freeze";
+
+  /** The analyzer saw no event from an active host for a while (wall clock). */
+  public static final String HOST_SILENT = "host_silent";
+
+  /** The Docker engine does not answer; a state, judged while it lasts. */
+  public static final String ENGINE_UNREACHABLE = "engine_unreachable";
+
+  public static final String KERNEL_PREFIX = "kernel_log:";
+
+  /** Signals that mean something on the host stopped making progress. */
+  public static final Set<String> HANGS =
+      Set.of(HUNG_TASK, APT_STALL, IO_STALL, DISTRO_PROBE, FREEZE, HOST_SILENT);
+
+  /** Signals judged as a lasting state rather than on arrival. */
+  public static final Set<String> STATES = Set.of(ENGINE_UNREACHABLE);
+
+  private static final Pattern KERNEL_RULE = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
+
+  private SignalKinds() {}
+
+  public static boolean isKnown(String kind) {
+    if (kind.startsWith(KERNEL_PREFIX)) {
+      return KERNEL_RULE.matcher(kind.substring(KERNEL_PREFIX.length())).matches();
+    }
+    return HANGS.contains(kind) || STATES.contains(kind);
+  }
+
+  public static String kernel(String collectorRule) {
+    return KERNEL_PREFIX + collectorRule;
+  }
+}
