@@ -27,9 +27,9 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 /**
  * The analysis of the index. Text is split by {@link TermTokenizer} (error codes, paths, versions
  * and process names stay whole), lower-cased, stripped of English stop words and stemmed (KStem,
- * plain words only). At index time {@link CompoundPartsFilter} adds the parts of compound terms;
- * at query time the domain's synonyms ({@code synonyms.txt}: hang / freeze / stuck, Resource Saver
- * / pause / energy saver, autoMemoryReclaim / memory reclaim / gradual) are expanded first, and
+ * plain words only). At index time {@link CompoundPartsFilter} adds the parts of compound terms; at
+ * query time the domain's synonyms ({@code synonyms.txt}: hang / freeze / stuck, Resource Saver /
+ * pause / energy saver, autoMemoryReclaim / memory reclaim / gradual) are expanded first, and
  * compound parts are added with a lower boost.
  */
 final class Analyzers {

@@ -15,14 +15,16 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.search.BoostAttribute;
 
 /**
- * Adds, at the same position as a compound term from {@link TermTokenizer}, its parts: the
- * segments between {@code / \ : = #} and the words between {@code - . _} (a dot between digits
- * stays, so {@code 5.15.167.4-microsoft} gives {@code 5.15.167.4} and {@code microsoft}). So
- * {@code E_UNEXPECTED} finds {@code Wsl/Service/E_UNEXPECTED} and {@code memory.reclaim} finds
- * the full path. At index time versions also get their shorter prefixes ({@code 4.42.0} gives
- * {@code 4.42}), so a partial version typed in a query matches. At query time the parts carry a
- * lower boost, so the whole term still ranks first. Compounds and their parts are keywords: no
- * stemmer changes them.
+ * Adds, after a compound term from {@link TermTokenizer}, its parts: the segments between {@code /
+ * \ : = #} and the words between {@code - . _} (a dot between digits stays, so {@code
+ * 5.15.167.4-microsoft} gives {@code 5.15.167.4} and {@code microsoft}). So {@code E_UNEXPECTED}
+ * finds {@code Wsl/Service/E_UNEXPECTED} and {@code memory.reclaim} finds the full path. Parts take
+ * positions of their own, the same at index and query time, so a quoted phrase that holds a
+ * compound still matches; and at query time each part is its own lower-boosted clause, so the whole
+ * term keeps its own (rarer, higher) weight instead of sharing that of a common part such as {@code
+ * wsl}. At index time versions also get their shorter prefixes at the same position ({@code 4.42.0}
+ * gives {@code 4.42}), so a partial version typed in a query matches. Compounds and their parts are
+ * keywords: no stemmer changes them.
  */
 final class CompoundPartsFilter extends TokenFilter {
 
@@ -35,7 +37,7 @@ final class CompoundPartsFilter extends TokenFilter {
   static final float WORD_BOOST = 0.3f;
   private static final String SEGMENT_SEPARATORS = "/\\:=#";
 
-  private record Part(String text, float boost) {}
+  private record Part(String text, float boost, boolean stacked) {}
 
   private final Mode mode;
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
@@ -56,7 +58,7 @@ final class CompoundPartsFilter extends TokenFilter {
       restoreState(original);
       Part part = pending.poll();
       term.setEmpty().append(part.text());
-      posInc.setPositionIncrement(0);
+      posInc.setPositionIncrement(part.stacked() ? 0 : 1);
       keyword.setKeyword(true);
       boost.setBoost(mode == Mode.QUERY ? part.boost() : 1f);
       return true;
@@ -91,12 +93,12 @@ final class CompoundPartsFilter extends TokenFilter {
     List<String> segments = split(whole, true);
     if (segments.size() > 1) {
       for (String segment : segments) {
-        addPart(out, seen, segment, SEGMENT_BOOST);
+        addPart(out, seen, segment, SEGMENT_BOOST, false);
       }
     }
     for (String segment : segments) {
       for (String word : split(segment, false)) {
-        addPart(out, seen, word, WORD_BOOST);
+        addPart(out, seen, word, WORD_BOOST, false);
       }
     }
     if (mode == Mode.INDEX) {
@@ -108,9 +110,10 @@ final class CompoundPartsFilter extends TokenFilter {
     return out;
   }
 
-  private static void addPart(List<Part> out, Set<String> seen, String text, float boost) {
+  private static void addPart(
+      List<Part> out, Set<String> seen, String text, float boost, boolean stacked) {
     if (!text.isEmpty() && seen.add(text)) {
-      out.add(new Part(text, boost));
+      out.add(new Part(text, boost, stacked));
     }
   }
 
@@ -122,7 +125,7 @@ final class CompoundPartsFilter extends TokenFilter {
       if (c == '.') {
         dots++;
         if (dots >= 2) {
-          addPart(out, seen, text.substring(0, i), 1f);
+          addPart(out, seen, text.substring(0, i), 1f, true);
         }
       } else if (!Character.isDigit(c)) {
         return;

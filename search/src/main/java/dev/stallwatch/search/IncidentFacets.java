@@ -27,8 +27,8 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Facets of incidents: how many matching incidents have each rule, host, status, WSL version,
- * Docker Desktop version and reclaim mode. Each dimension is a sorted doc values field; counting
- * is per segment on ordinals, and labels are only looked up for the ordinals that were hit, so it
+ * Docker Desktop version and reclaim mode. Each dimension is a sorted doc values field; counting is
+ * per segment on ordinals, and labels are only looked up for the ordinals that were hit, so it
  * needs no global ordinal map to rebuild after every near-real-time refresh.
  */
 final class IncidentFacets {
@@ -60,7 +60,9 @@ final class IncidentFacets {
   }
 
   private static void addValue(Document doc, String dim, String value) {
-    if (value != null && !value.isBlank() && value.length() <= IncidentDocuments.MAX_KEYWORD_CHARS) {
+    if (value != null
+        && !value.isBlank()
+        && value.length() <= IncidentDocuments.MAX_KEYWORD_CHARS) {
       doc.add(new SortedDocValuesField(FIELDS.get(dim), new BytesRef(value.strip())));
     }
   }

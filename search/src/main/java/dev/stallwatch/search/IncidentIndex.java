@@ -54,8 +54,8 @@ public final class IncidentIndex implements AutoCloseable {
   private final Object commitLock = new Object();
 
   /**
-   * An index in {@code directory} with the shipped knowledge base; the directory stays the
-   * caller's to close (after this index).
+   * An index in {@code directory} with the shipped knowledge base; the directory stays the caller's
+   * to close (after this index).
    *
    * @throws UncheckedIOException if the directory cannot be written
    */
@@ -256,7 +256,9 @@ public final class IncidentIndex implements AutoCloseable {
     return withSearcher(s -> searches.knowledge(s, text, limit));
   }
 
-  /** Up to {@code limit} other incidents that look like the incident {@code id}, most alike first. */
+  /**
+   * Up to {@code limit} other incidents that look like the incident {@code id}, most alike first.
+   */
   public Optional<List<SearchResult.Hit>> similar(String id, int limit) {
     requirePositive(limit);
     return withSearcher(

@@ -61,7 +61,8 @@ final class IncidentQueryParser {
 
   private QueryParser newParser() {
     // A parser keeps state between calls and is not thread-safe: one per query.
-    var parser = new MultiFieldQueryParser(boosts.keySet().toArray(String[]::new), analyzer, boosts);
+    var parser =
+        new MultiFieldQueryParser(boosts.keySet().toArray(String[]::new), analyzer, boosts);
     parser.setDefaultOperator(QueryParser.Operator.OR);
     parser.setSplitOnWhitespace(false);
     parser.setAutoGeneratePhraseQueries(false);

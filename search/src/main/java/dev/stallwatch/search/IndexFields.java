@@ -8,10 +8,10 @@ import java.util.Set;
 
 /**
  * Every Lucene field of the index, which holds two kinds of documents: incidents and known issues
- * of the knowledge base. Keyword fields hold one exact value (lower-cased, except ids); text
- * fields are analyzed for free-text search. The index is a view of {@code stallwatch.incidents}
- * and the knowledge base; {@link #SCHEMA} changes whenever a field does, and an index written
- * with another schema is rebuilt instead of reused.
+ * of the knowledge base. Keyword fields hold one exact value (lower-cased, except ids); text fields
+ * are analyzed for free-text search. The index is a view of {@code stallwatch.incidents} and the
+ * knowledge base; {@link #SCHEMA} changes whenever a field does, and an index written with another
+ * schema is rebuilt instead of reused.
  */
 final class IndexFields {
 
@@ -75,8 +75,7 @@ final class IndexFields {
 
   /** Facet dimensions in the order they are shown. */
   static final List<String> FACETS =
-      List.of(
-          FACET_RULE, FACET_HOST, FACET_STATUS, FACET_WSL, FACET_DOCKER, FACET_RECLAIM);
+      List.of(FACET_RULE, FACET_HOST, FACET_STATUS, FACET_WSL, FACET_DOCKER, FACET_RECLAIM);
 
   /** Known issue text fields. */
   static final String KB_TITLE = "kb_title";

@@ -106,8 +106,7 @@ final class IndexSearches {
       Incident incident = incidents.get(i);
       List<Highlight> marks =
           hasText ? highlights.of(text, IncidentDocuments.texts(incident)) : List.of();
-      hits.add(
-          new SearchResult.Hit(incident, top.scoreDocs[i].score, marks, issueNotes(incident)));
+      hits.add(new SearchResult.Hit(incident, top.scoreDocs[i].score, marks, issueNotes(incident)));
     }
     long total = top.totalHits.value();
     boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
@@ -130,7 +129,8 @@ final class IndexSearches {
     try {
       return byRelevance
           ? s.search(query, new TopScoreDocCollectorManager(limit, TOTAL_HITS_THRESHOLD))
-          : s.search(query, new TopFieldCollectorManager(NEWEST_FIRST, limit, TOTAL_HITS_THRESHOLD));
+          : s.search(
+              query, new TopFieldCollectorManager(NEWEST_FIRST, limit, TOTAL_HITS_THRESHOLD));
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QueryException("The query matches too many terms; make it more specific.");
     }
@@ -183,8 +183,7 @@ final class IndexSearches {
     return out;
   }
 
-  List<SearchResult.Hit> similar(IndexSearcher s, Incident incident, int limit)
-      throws IOException {
+  List<SearchResult.Hit> similar(IndexSearcher s, Incident incident, int limit) throws IOException {
     MoreLikeThis mlt = new MoreLikeThis(s.getIndexReader());
     mlt.setAnalyzer(indexAnalyzer);
     mlt.setFieldNames(SIMILAR_FIELDS);
@@ -204,7 +203,9 @@ final class IndexSearches {
         new BooleanQuery.Builder()
             .add(like.build(), BooleanClause.Occur.MUST)
             .add(INCIDENTS, BooleanClause.Occur.FILTER)
-            .add(new TermQuery(new Term(IndexFields.ID, incident.id())), BooleanClause.Occur.MUST_NOT)
+            .add(
+                new TermQuery(new Term(IndexFields.ID, incident.id())),
+                BooleanClause.Occur.MUST_NOT)
             .build();
     TopDocs top = s.search(query, limit);
     List<Incident> found = incidents(s, top);

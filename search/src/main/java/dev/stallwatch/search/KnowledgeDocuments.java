@@ -13,8 +13,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Turns a known issue into its Lucene document. Only the id is kept in the index: a hit is
- * resolved to the entry through the {@link dev.stallwatch.search.kb.KnowledgeBase} in memory.
+ * Turns a known issue into its Lucene document. Only the id is kept in the index: a hit is resolved
+ * to the entry through the {@link dev.stallwatch.search.kb.KnowledgeBase} in memory.
  */
 final class KnowledgeDocuments {
 

@@ -16,11 +16,10 @@ import java.util.Objects;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * How well the knowledge base search answers symptom queries: for each query of an evaluation
- * set, the rank of the first right issue among the results. A query is found at k when a right
- * issue is among the first k; recall@k is the share of queries found at k, and MRR the mean of 1 /
- * rank (0 when no right issue is in the first {@link #DEPTH}). The shipped set is {@value
- * #SHIPPED_SET}.
+ * How well the knowledge base search answers symptom queries: for each query of an evaluation set,
+ * the rank of the first right issue among the results. A query is found at k when a right issue is
+ * among the first k; recall@k is the share of queries found at k, and MRR the mean of 1 / rank (0
+ * when no right issue is in the first {@link #DEPTH}). The shipped set is {@value #SHIPPED_SET}.
  */
 public final class KnowledgeEvaluation {
 
@@ -63,11 +62,13 @@ public final class KnowledgeEvaluation {
     }
 
     public double meanReciprocalRank() {
-      return outcomes.stream().mapToDouble(o -> o.rank() == 0 ? 0 : 1.0 / o.rank()).average()
+      return outcomes.stream()
+          .mapToDouble(o -> o.rank() == 0 ? 0 : 1.0 / o.rank())
+          .average()
           .orElse(0);
     }
 
-    /** {@code recall@1 0.800  recall@3 0.940  MRR 0.862  (50 queries)}. */
+    /** {@code recall@1 0.800 recall@3 0.940 MRR 0.862 (50 queries)}. */
     public String summary() {
       return String.format(
           Locale.ROOT,
@@ -130,8 +131,7 @@ public final class KnowledgeEvaluation {
   }
 
   /**
-   * Runs {@code cases} against {@code knowledge}, indexed in memory exactly as a server indexes
-   * it.
+   * Runs {@code cases} against {@code knowledge}, indexed in memory exactly as a server indexes it.
    *
    * @throws KnowledgeBaseException if a query names an issue the knowledge base does not have
    */

@@ -15,10 +15,10 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * The filters of a search: {@code host:}, {@code rule:}, {@code status:} and {@code since:}
- * written in the text (as whole words, without {@code +} or {@code -}), plus those of the request.
- * A filter restricts incidents; it never adds to the score. Filters of the same field widen each
- * other ({@code host:a host:b}), filters of different fields narrow.
+ * The filters of a search: {@code host:}, {@code rule:}, {@code status:} and {@code since:} written
+ * in the text (as whole words, without {@code +} or {@code -}), plus those of the request. A filter
+ * restricts incidents; it never adds to the score. Filters of the same field widen each other
+ * ({@code host:a host:b}), filters of different fields narrow.
  *
  * @param text the search text with the inline filters taken out
  */

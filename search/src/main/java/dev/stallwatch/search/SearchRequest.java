@@ -45,6 +45,15 @@ public record SearchRequest(
     }
   }
 
+  /**
+   * A {@code since} duration as typed: {@code 30m}, {@code 24h}, {@code 7d} or {@code 2w}.
+   *
+   * @throws QueryException with one sentence when it is none of these
+   */
+  public static Duration parseSince(String text) {
+    return SearchFilters.duration(text);
+  }
+
   /** Incidents only, by relevance, with no filters, facets or known issues. */
   public static SearchRequest of(String text, int limit) {
     return new SearchRequest(text, limit, Order.RELEVANCE, null, null, null, null, false, 0);

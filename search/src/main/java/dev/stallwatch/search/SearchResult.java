@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Incidents that match a search, best first, with the known issues that match the same text and
- * the facets of all matching incidents.
+ * Incidents that match a search, best first, with the known issues that match the same text and the
+ * facets of all matching incidents.
  *
  * @param query the text as the user typed it
  * @param total how many incidents match in all, of which {@code hits} are the first
@@ -56,8 +56,8 @@ public record SearchResult(
    * A known issue an incident points to, checked against the host's versions.
    *
    * @param title null when the issue is not in the knowledge base
-   * @param versionNotes e.g. "Fixed in Docker Desktop 4.43.0; dev-anna runs 4.42.0, which is
-   *     older: affected, upgrade."
+   * @param versionNotes e.g. "Fixed in Docker Desktop 4.43.0; dev-anna runs 4.42.0, which is older:
+   *     affected, upgrade."
    */
   public record IssueNote(String id, String url, String title, List<VersionNote> versionNotes) {
 

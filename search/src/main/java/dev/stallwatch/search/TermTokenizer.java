@@ -6,13 +6,13 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
- * Splits text where people and logs split it, and nowhere else: letters, digits and {@code _}
- * form words, and {@code - . / \ : = #} between them join words into one term. So {@code
+ * Splits text where people and logs split it, and nowhere else: letters, digits and {@code _} form
+ * words, and {@code - . / \ : = #} between them join words into one term. So {@code
  * Wsl/Service/E_UNEXPECTED}, {@code /sys/fs/cgroup/memory.reclaim}, {@code 2.5.7.0}, {@code
  * apt-get:4711} and {@code autoMemoryReclaim=gradual} each stay one term, while sentence
  * punctuation ({@code forever.}, {@code "quoted"}, {@code (paren)}) is dropped. {@link
- * CompoundPartsFilter} adds the parts of such terms. Hand-written rather than a regular
- * expression because it runs on every incident at index time.
+ * CompoundPartsFilter} adds the parts of such terms. Hand-written rather than a regular expression
+ * because it runs on every incident at index time.
  */
 final class TermTokenizer extends Tokenizer {
 

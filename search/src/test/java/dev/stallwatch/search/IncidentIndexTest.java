@@ -264,9 +264,7 @@ class IncidentIndexTest {
   void anIndexWrittenWithAnotherFieldLayoutIsRebuiltFromScratch(@TempDir Path dir)
       throws Exception {
     try (var fs = FSDirectory.open(dir);
-        var writer =
-            new IndexWriter(
-                fs, new IndexWriterConfig())) {
+        var writer = new IndexWriter(fs, new IndexWriterConfig())) {
       writer.addDocument(new Document());
       writer.setLiveCommitData(
           Map.of(IncidentIndex.SCHEMA_KEY, "1", "checkpoint.stallwatch.incidents-0", "9")

@@ -61,8 +61,7 @@ final class EntryReader {
       throw new InvalidField("id", "must look like owner/repo#123, was '" + id + "'");
     }
     String url = required(node, "url");
-    String expected =
-        "https://github.com/%s/%s/".formatted(idMatch.group(1), idMatch.group(2));
+    String expected = "https://github.com/%s/%s/".formatted(idMatch.group(1), idMatch.group(2));
     if (!url.equals(expected + "issues/" + idMatch.group(3))
         && !url.equals(expected + "pull/" + idMatch.group(3))) {
       throw new InvalidField("url", "must be " + expected + "issues/" + idMatch.group(3));
@@ -178,8 +177,9 @@ final class EntryReader {
   private static String oneOf(String value, Set<String> allowed, String path) {
     if (!allowed.contains(value)) {
       throw new InvalidField(
-          path, "'%s' must be one of %s".formatted(value, String.join(", ", allowed.stream()
-              .sorted().toList())));
+          path,
+          "'%s' must be one of %s"
+              .formatted(value, String.join(", ", allowed.stream().sorted().toList())));
     }
     return value;
   }

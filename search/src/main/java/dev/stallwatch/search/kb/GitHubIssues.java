@@ -16,17 +16,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns GitHub REST API issue JSON ({@code GET /repos/OWNER/REPO/issues/N}, one object or an
- * array of them) into knowledge base entries, so a team can add the issues it cares about. An
- * imported entry keeps the issue's title, state and first paragraphs as symptoms, and the error
- * lines quoted in code; its cause says plainly that nobody reviewed it.
+ * Turns GitHub REST API issue JSON ({@code GET /repos/OWNER/REPO/issues/N}, one object or an array
+ * of them) into knowledge base entries, so a team can add the issues it cares about. An imported
+ * entry keeps the issue's title, state and first paragraphs as symptoms, and the error lines quoted
+ * in code; its cause says plainly that nobody reviewed it.
  */
 public final class GitHubIssues {
 
   static final String UNREVIEWED_CAUSE =
       "Not reviewed: imported from the GitHub issue as it was filed; read the issue for the cause.";
   private static final Pattern HTML_URL =
-      Pattern.compile("https://github\\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)/(?:issues|pull)/(\\d+)");
+      Pattern.compile(
+          "https://github\\.com/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)/(?:issues|pull)/(\\d+)");
   private static final Pattern API_REPO =
       Pattern.compile("https://api\\.github\\.com/repos/([A-Za-z0-9_.-]+)/([A-Za-z0-9_.-]+)");
   private static final Pattern ERROR_LINE =
@@ -43,8 +44,8 @@ public final class GitHubIssues {
    * The entries for the issues in {@code in}.
    *
    * @param name the file's name, for error messages
-   * @throws KnowledgeBaseException if the JSON is broken or an issue lacks what an entry needs;
-   *     the message names the issue (its position and number) and the field
+   * @throws KnowledgeBaseException if the JSON is broken or an issue lacks what an entry needs; the
+   *     message names the issue (its position and number) and the field
    */
   public static List<KnowledgeEntry> read(InputStream in, String name) {
     JsonNode root;
@@ -53,14 +54,17 @@ public final class GitHubIssues {
     } catch (JacksonException e) {
       var where = e.getLocation();
       String at =
-          where == null ? "" : " at line %d, column %d".formatted(where.getLineNr(), where.getColumnNr());
+          where == null
+              ? ""
+              : " at line %d, column %d".formatted(where.getLineNr(), where.getColumnNr());
       throw new KnowledgeBaseException(
           "%s: not valid JSON%s: %s".formatted(name, at, e.getOriginalMessage()), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + name, e);
     }
     if (root == null || !(root.isObject() || root.isArray())) {
-      throw new KnowledgeBaseException(name + ": expected a GitHub issue object or an array of them");
+      throw new KnowledgeBaseException(
+          name + ": expected a GitHub issue object or an array of them");
     }
     List<JsonNode> issues = new ArrayList<>();
     if (root.isArray()) {
@@ -91,10 +95,9 @@ public final class GitHubIssues {
     String body = issue.path("body").asText("");
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", id);
+    out.put("url", "https://github.com/%s/%s/issues/%s".formatted((Object[]) ownerRepoNumber));
     out.put(
-        "url",
-        "https://github.com/%s/%s/issues/%s".formatted((Object[]) ownerRepoNumber));
-    out.put("title", title.length() > EntryReader.MAX_TITLE ? title.substring(0, 197) + "..." : title);
+        "title", title.length() > EntryReader.MAX_TITLE ? title.substring(0, 197) + "..." : title);
     out.put("status", "closed".equals(issue.path("state").asText()) ? "closed" : "open");
     String created = issue.path("created_at").asText("");
     if (created.length() >= 10) {
@@ -131,7 +134,10 @@ public final class GitHubIssues {
         inCode = !inCode;
         continue;
       }
-      if (inCode || trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith(">")
+      if (inCode
+          || trimmed.isEmpty()
+          || trimmed.startsWith("#")
+          || trimmed.startsWith(">")
           || trimmed.startsWith("<!--")) {
         continue;
       }

@@ -60,8 +60,8 @@ public final class KnowledgeBase {
   }
 
   /**
-   * The shipped entries plus those imported into {@code kbDir} (which may not exist yet). A
-   * shipped entry wins over an imported one with the same id: it was reviewed.
+   * The shipped entries plus those imported into {@code kbDir} (which may not exist yet). A shipped
+   * entry wins over an imported one with the same id: it was reviewed.
    */
   public static KnowledgeBase withImported(Path kbDir) {
     List<KnowledgeEntry> all = new ArrayList<>(shipped().entries());

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param id {@code owner/repo#number}
  * @param url the issue's GitHub address
  * @param status {@code open}, {@code closed} or {@code fixed}
- * @param opened when the issue was filed, {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD};
- *     null when unknown
+ * @param opened when the issue was filed, {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}; null
+ *     when unknown
  * @param symptoms what a user notices, one sentence each
  * @param errors the exact strings users see (error codes, log lines)
  * @param versions per product ({@link Product}) the versions it was seen on and fixed in

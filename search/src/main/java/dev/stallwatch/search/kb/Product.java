@@ -1,5 +1,6 @@
 package dev.stallwatch.search.kb;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -18,7 +19,8 @@ public enum Product {
     this.displayName = displayName;
   }
 
-  /** The name used in knowledge base files, e.g. {@code dockerDesktop}. */
+  /** The name used in knowledge base files and in JSON, e.g. {@code dockerDesktop}. */
+  @JsonValue
   public String key() {
     return key;
   }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * A dotted version such as {@code 4.42.0}, {@code 2.5.7.0} or {@code 6.6.87.2}, compared part by
  * part with missing parts as 0. Whatever follows the numbers ({@code -microsoft-standard-WSL2},
- * {@code  (195023)}) is ignored.
+ * {@code (195023)}) is ignored.
  */
 record Version(int[] parts, String text) implements Comparable<Version> {
 
