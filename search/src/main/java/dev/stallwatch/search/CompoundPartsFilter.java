@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.search.BoostAttribute;
 
@@ -44,8 +45,11 @@ final class CompoundPartsFilter extends TokenFilter {
   private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
   private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
   private final BoostAttribute boost = addAttribute(BoostAttribute.class);
+  private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
   private final Deque<Part> pending = new ArrayDeque<>();
-  private State original;
+  // Parts point at the whole compound in the text; set directly rather than by cloning state.
+  private int startOffset;
+  private int endOffset;
 
   CompoundPartsFilter(TokenStream input, Mode mode) {
     super(input);
@@ -55,8 +59,9 @@ final class CompoundPartsFilter extends TokenFilter {
   @Override
   public boolean incrementToken() throws IOException {
     if (!pending.isEmpty()) {
-      restoreState(original);
+      clearAttributes();
       Part part = pending.poll();
+      offset.setOffset(startOffset, endOffset);
       term.setEmpty().append(part.text());
       posInc.setPositionIncrement(part.stacked() ? 0 : 1);
       keyword.setKeyword(true);
@@ -66,12 +71,12 @@ final class CompoundPartsFilter extends TokenFilter {
     if (!input.incrementToken()) {
       return false;
     }
-    if (isCompound(term)) {
+    // Only a protected term (it has a digit or a joiner) can be a compound: skip plain words fast.
+    if (keyword.isKeyword() && isCompound(term)) {
       keyword.setKeyword(true);
       parts(term.toString()).forEach(pending::add);
-      if (!pending.isEmpty()) {
-        original = captureState();
-      }
+      startOffset = offset.startOffset();
+      endOffset = offset.endOffset();
     }
     return true;
   }
@@ -168,6 +173,5 @@ final class CompoundPartsFilter extends TokenFilter {
   public void reset() throws IOException {
     super.reset();
     pending.clear();
-    original = null;
   }
 }

@@ -5,7 +5,6 @@ import dev.stallwatch.model.Evidence;
 import dev.stallwatch.model.HostContext;
 import dev.stallwatch.model.Incident;
 import dev.stallwatch.model.Json;
-import dev.stallwatch.model.KnownIssueRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,17 +52,12 @@ final class IncidentDocuments {
     doc.add(new NumericDocValuesField(IndexFields.OPENED_AT, openedAt));
 
     addText(doc, IndexFields.TITLE, incident.title());
-    addText(doc, IndexFields.HOST_TEXT, incident.host());
-    addText(doc, IndexFields.RULE_TEXT, incident.rule());
     for (Evidence evidence : incident.evidence()) {
       addText(doc, IndexFields.EVIDENCE, evidence.summary());
       addText(doc, IndexFields.EVIDENCE, evidence.line());
     }
-    addText(doc, IndexFields.REMEDIATION, incident.remediation());
-    for (KnownIssueRef issue : incident.knownIssues()) {
-      addText(doc, IndexFields.ISSUE_REF, issue.id());
-    }
-    contextValues(incident.context()).forEach(v -> addText(doc, IndexFields.CONTEXT, v));
+    addText(doc, IndexFields.DETAILS, incident.host());
+    details(incident).forEach(v -> addText(doc, IndexFields.DETAILS, v));
     doc.add(new StoredField(IndexFields.JSON, toJson(incident)));
     IncidentFacets.add(doc, incident);
     return doc;
@@ -81,10 +75,19 @@ final class IncidentDocuments {
       }
     }
     out.put(IndexFields.EVIDENCE, evidence);
-    if (incident.remediation() != null) {
-      out.put(IndexFields.REMEDIATION, List.of(incident.remediation()));
+    out.put(IndexFields.DETAILS, details(incident));
+    return out;
+  }
+
+  /** The rule, remediation, known issues and context: what {@link IndexFields#DETAILS} holds. */
+  static List<String> details(Incident incident) {
+    List<String> out = new ArrayList<>();
+    out.add(incident.rule());
+    if (incident.remediation() != null && !incident.remediation().isBlank()) {
+      out.add(incident.remediation());
     }
-    out.put(IndexFields.CONTEXT, contextValues(incident.context()).filter(v -> v != null).toList());
+    incident.knownIssues().forEach(issue -> out.add(issue.id()));
+    contextValues(incident.context()).filter(v -> v != null).forEach(out::add);
     return out;
   }
 

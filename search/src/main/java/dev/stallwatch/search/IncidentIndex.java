@@ -23,6 +23,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
@@ -110,6 +111,14 @@ public final class IncidentIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the index in " + path, e);
     }
+  }
+
+  /** An index in memory holding only {@code knowledge}, for searching it without a server. */
+  public static IncidentIndex inMemory(KnowledgeBase knowledge) {
+    IncidentIndex index =
+        new IncidentIndex(new ByteBuffersDirectory(), knowledge, true, Clock.systemUTC());
+    index.refresh();
+    return index;
   }
 
   private static boolean sameSchema(Directory directory) throws IOException {

@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -25,6 +26,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -48,7 +50,7 @@ final class IndexSearches {
           new SortField(IndexFields.OPENED_AT, SortField.Type.LONG, true),
           new SortField(IndexFields.ID, SortField.Type.STRING));
   private static final String[] SIMILAR_FIELDS = {
-    IndexFields.TITLE, IndexFields.RULE_TEXT, IndexFields.EVIDENCE, IndexFields.CONTEXT
+    IndexFields.TITLE, IndexFields.EVIDENCE, IndexFields.DETAILS
   };
 
   private final Analyzer indexAnalyzer;
@@ -92,20 +94,22 @@ final class IndexSearches {
       throw new QueryException("The query is empty; type the words to search for.");
     }
     Query text = hasText ? incidentParser.parse(filters.text()) : MatchAllDocsQuery.INSTANCE;
-    BooleanQuery.Builder builder =
-        new BooleanQuery.Builder()
-            .add(text, BooleanClause.Occur.MUST)
-            .add(INCIDENTS, BooleanClause.Occur.FILTER);
+    BooleanQuery.Builder builder = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+    if (matchesAll(text)) {
+      // Text fields of incidents are not in known issues: only a match-all needs the kind.
+      builder.add(INCIDENTS, BooleanClause.Occur.FILTER);
+    }
     filters.addTo(builder, clock);
     Query query = builder.build();
     boolean byRelevance = hasText && request.order() == SearchRequest.Order.RELEVANCE;
     TopDocs top = top(s, query, request.limit(), byRelevance);
     List<Incident> incidents = incidents(s, top);
+    Map<String, Set<String>> terms = hasText ? Highlights.terms(text) : Map.of();
     List<SearchResult.Hit> hits = new ArrayList<>(incidents.size());
     for (int i = 0; i < incidents.size(); i++) {
       Incident incident = incidents.get(i);
       List<Highlight> marks =
-          hasText ? highlights.of(text, IncidentDocuments.texts(incident)) : List.of();
+          hasText ? highlights.of(terms, IncidentDocuments.texts(incident)) : List.of();
       hits.add(new SearchResult.Hit(incident, top.scoreDocs[i].score, marks, issueNotes(incident)));
     }
     long total = top.totalHits.value();
@@ -122,6 +126,26 @@ final class IndexSearches {
             ? knowledge(s, filters.text(), request.knowledgeLimit())
             : List.of();
     return new SearchResult(request.text(), total, exact, hits, known, facets);
+  }
+
+  private static boolean matchesAll(Query query) {
+    boolean[] found = {false};
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public void visitLeaf(Query leaf) {
+            found[0] |= leaf instanceof MatchAllDocsQuery;
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(
+              BooleanClause.Occur occur, Query parent) {
+            return occur == BooleanClause.Occur.MUST_NOT
+                ? QueryVisitor.EMPTY_VISITOR
+                : this;
+          }
+        });
+    return found[0];
   }
 
   private static TopDocs top(IndexSearcher s, Query query, int limit, boolean byRelevance)
@@ -147,6 +171,7 @@ final class IndexSearches {
       throws IOException {
     TopDocs top = s.search(filtered(query, ISSUES), limit);
     StoredFields stored = s.storedFields();
+    Map<String, Set<String>> terms = Highlights.terms(query);
     List<KnowledgeHit> out = new ArrayList<>();
     for (ScoreDoc hit : top.scoreDocs) {
       String id = stored.document(hit.doc).get(IndexFields.ID);
@@ -157,7 +182,7 @@ final class IndexSearches {
             new KnowledgeHit(
                 e,
                 hit.score,
-                highlights.of(query, KnowledgeDocuments.texts(e)),
+                highlights.of(terms, KnowledgeDocuments.highlighted(e)),
                 VersionNote.check(e, versions, who)));
       }
     }
@@ -190,8 +215,8 @@ final class IndexSearches {
     mlt.setMinTermFreq(1);
     mlt.setMinDocFreq(2);
     mlt.setMaxQueryTerms(25);
+    // The host is left out: alike means the same hang, on any machine of the team.
     Map<String, List<String>> texts = IncidentDocuments.texts(incident);
-    texts.put(IndexFields.RULE_TEXT, List.of(incident.rule()));
     BooleanQuery.Builder like = new BooleanQuery.Builder();
     for (String field : SIMILAR_FIELDS) {
       String joined = String.join("\n", texts.getOrDefault(field, List.of()));

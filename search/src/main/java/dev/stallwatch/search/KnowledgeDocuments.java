@@ -58,6 +58,14 @@ final class KnowledgeDocuments {
     return out;
   }
 
+  /** The text worth showing as a matched passage: not the id, which the hit shows anyway. */
+  static Map<String, List<String>> highlighted(KnowledgeEntry entry) {
+    Map<String, List<String>> out = texts(entry);
+    out.remove(IndexFields.KB_ID_TEXT);
+    out.remove(IndexFields.KB_VERSIONS);
+    return out;
+  }
+
   /** The conditions in words, e.g. "autoMemoryReclaim=gradual, cgroup v2, Resource Saver". */
   static String conditions(KnowledgeEntry.Conditions c) {
     List<String> parts = new ArrayList<>();

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
  * How well the knowledge base search answers symptom queries: for each query of an evaluation set,
@@ -146,9 +145,7 @@ public final class KnowledgeEvaluation {
       }
     }
     List<Outcome> outcomes = new ArrayList<>();
-    try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        IncidentIndex index = new IncidentIndex(directory, knowledge)) {
-      index.refresh();
+    try (IncidentIndex index = IncidentIndex.inMemory(knowledge)) {
       for (Case c : cases) {
         List<String> top =
             index.searchKnowledge(c.query(), DEPTH).stream().map(h -> h.entry().id()).toList();
@@ -161,8 +158,6 @@ public final class KnowledgeEvaluation {
         }
         outcomes.add(new Outcome(c, rank, top));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot close the in-memory index", e);
     }
     return new Report(outcomes);
   }

@@ -96,8 +96,11 @@ final class QueryText {
       start++;
     }
     String name = out.substring(start).toLowerCase(Locale.ROOT);
+    String alias = IndexFields.FIELD_ALIASES.get(name);
     if (fields.contains(name)) {
       out.replace(start, out.length(), name).append(':');
+    } else if (alias != null && fields.contains(alias)) {
+      out.replace(start, out.length(), alias).append(':');
     } else {
       out.append("\\:");
     }

@@ -42,12 +42,7 @@ class IncidentQueryParserTest {
     Query query = parser.parse("dropcache");
 
     assertThat(query.toString())
-        .contains(
-            "(title:dropcache)^3.0",
-            "(rule_text:dropcache)^2.0",
-            "(evidence:dropcache)^1.0",
-            "(context:dropcache)^1.0",
-            "(issue:dropcache)^2.0")
+        .contains("(title:dropcache)^3.0", "(evidence:dropcache)^1.0", "(details:dropcache)^1.0")
         .doesNotContain("host:dropcache", "status:dropcache");
   }
 
@@ -63,6 +58,11 @@ class IncidentQueryParserTest {
     Query query = parser.parse("title:frozen");
 
     assertThat(query.toString()).contains("title:hang", "title:freeze", "title:stuck");
+  }
+
+  @Test
+  void anOlderFieldNameSearchesTheFieldThatNowHoldsIt() {
+    assertThat(parser.parse("issue:dropcache")).hasToString("details:dropcache");
   }
 
   @Test
