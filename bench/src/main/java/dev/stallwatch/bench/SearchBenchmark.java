@@ -102,8 +102,7 @@ public final class SearchBenchmark {
    * Indexes a tenth of the incidents into throwaway indexes of both kinds first, so the timed runs
    * both start with compiled code and neither pays the JIT for the other.
    */
-  private static void warmUp(SyntheticIncidents incidents, Path dir, int count)
-      throws IOException {
+  private static void warmUp(SyntheticIncidents incidents, Path dir, int count) throws IOException {
     try (IncidentIndex index = IncidentIndex.open(dir.resolve("warm-stallwatch"));
         BaselineIndex baseline = new BaselineIndex(dir.resolve("warm-baseline"))) {
       for (long n = 0; n < count; n++) {
@@ -137,8 +136,8 @@ public final class SearchBenchmark {
   }
 
   /**
-   * Incidents per second of each index, written in alternating chunks so that whatever else runs
-   * on the machine slows both alike.
+   * Incidents per second of each index, written in alternating chunks so that whatever else runs on
+   * the machine slows both alike.
    */
   private static double[] timeIndexing(
       int count, SyntheticIncidents incidents, IncidentIndex index, BaselineIndex baseline)
@@ -162,8 +161,8 @@ public final class SearchBenchmark {
   }
 
   /**
-   * Milliseconds of each timed query per variant, sorted, after a warm-up; the variants take
-   * turns on every query text, so machine load falls on all of them alike.
+   * Milliseconds of each timed query per variant, sorted, after a warm-up; the variants take turns
+   * on every query text, so machine load falls on all of them alike.
    */
   private static double[][] timeQueries(int count, List<String> texts, List<Querying> variants)
       throws IOException {

@@ -18,12 +18,12 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 
 /**
- * Marks where a hit matches the query: the hit's text is analyzed again with the index analyzer
- * and every term the query looks for in that field is marked, in a passage around the first
- * match. This is a term highlighter (a phrase's words are marked wherever they occur), chosen
- * over Lucene's unified highlighter because it needs no in-memory index per value, which on this
- * short text cost more than the search itself. Passages come back as {@link Highlight} spans,
- * never as markup: log text is attacker-controlled.
+ * Marks where a hit matches the query: the hit's text is analyzed again with the index analyzer and
+ * every term the query looks for in that field is marked, in a passage around the first match. This
+ * is a term highlighter (a phrase's words are marked wherever they occur), chosen over Lucene's
+ * unified highlighter because it needs no in-memory index per value, which on this short text cost
+ * more than the search itself. Passages come back as {@link Highlight} spans, never as markup: log
+ * text is attacker-controlled.
  */
 final class Highlights {
 

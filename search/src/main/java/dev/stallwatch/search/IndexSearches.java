@@ -138,11 +138,8 @@ final class IndexSearches {
           }
 
           @Override
-          public QueryVisitor getSubVisitor(
-              BooleanClause.Occur occur, Query parent) {
-            return occur == BooleanClause.Occur.MUST_NOT
-                ? QueryVisitor.EMPTY_VISITOR
-                : this;
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
           }
         });
     return found[0];

@@ -37,7 +37,12 @@ final class KnowledgeOutput {
       KnowledgeHit hit = hits.get(i);
       KnowledgeEntry e = hit.entry();
       out.printf(
-          Locale.ROOT, "%2d. %s  %s  (%s, score %.2f)%n", i + 1, e.id(), e.title(), e.status(),
+          Locale.ROOT,
+          "%2d. %s  %s  (%s, score %.2f)%n",
+          i + 1,
+          e.id(),
+          e.title(),
+          e.status(),
           hit.score());
       out.println("    " + e.url());
       for (Highlight h : hit.highlights()) {
@@ -55,8 +60,11 @@ final class KnowledgeOutput {
   static void entry(PrintWriter out, KnowledgeEntry e) {
     out.println(e.id() + "  " + e.title());
     out.println(e.url());
-    out.println("status: " + e.status() + (e.opened() == null ? "" : ", opened " + e.opened())
-        + (e.source().equals("imported") ? ", imported" : ""));
+    out.println(
+        "status: "
+            + e.status()
+            + (e.opened() == null ? "" : ", opened " + e.opened())
+            + (e.source().equals("imported") ? ", imported" : ""));
     section(out, "Symptoms", e.symptoms());
     section(out, "Errors users see", e.errors());
     String conditions = conditions(e.conditions());

@@ -1,6 +1,7 @@
 package dev.stallwatch.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.stallwatch.model.Json;
 import dev.stallwatch.search.IncidentIndex;
 import dev.stallwatch.search.KnowledgeHit;
@@ -30,8 +31,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code stallwatch search}: known issues and incidents for what you saw. The knowledge base is
  * searched right here (it ships in the jar); incidents live in a server's index, so they are asked
- * of a running server, and when none answers the command says so and still prints the known
- * issues.
+ * of a running server, and when none answers the command says so and still prints the known issues.
  */
 @Command(
     name = "search",
@@ -69,7 +69,8 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(
       names = "--json",
-      description = "Print {\"knownIssues\": [...], \"incidents\": {...} or null, \"server\": ...}.")
+      description =
+          "Print {\"knownIssues\": [...], \"incidents\": {...} or null, \"server\": ...}.")
   boolean json;
 
   /** What the server said: its search result, or why there is none. */
@@ -109,7 +110,8 @@ final class SearchCommand implements Callable<Integer> {
     if (json) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("knownIssues", known);
-      body.put("incidents", remote.result());
+      // NullNode rather than null: the shared mapper leaves nulls out, and scripts look for it.
+      body.put("incidents", remote.result() == null ? NullNode.getInstance() : remote.result());
       body.put("server", remote.problem() == null ? server.toString() : remote.problem());
       out.println(KnowledgeOutput.json(body));
       return;
@@ -151,7 +153,9 @@ final class SearchCommand implements Callable<Integer> {
     try (HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()) {
       HttpResponse<String> response =
           http.send(
-              HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json")
+              HttpRequest.newBuilder(uri)
+                  .timeout(TIMEOUT)
+                  .header("Accept", "application/json")
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       JsonNode body = Json.mapper().readTree(response.body());

@@ -85,8 +85,7 @@ public record VersionNote(Product product, String version, Verdict verdict, Stri
             product,
             version.text(),
             Verdict.AFFECTED,
-            "Reported on %s %s, with no fix known; %s %s: affected."
-                .formatted(name, list, who, version))
+            "Seen on %s %s; %s %s, a version it was seen on.".formatted(name, list, who, version))
         : new VersionNote(
             product,
             version.text(),
