@@ -13,12 +13,12 @@ import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Weight;
 
 /**
- * Keeps a query fast when most of its words are in most incidents. Incidents come from a handful
- * of rules, so words such as {@code docker}, {@code hang} or {@code desktop} match nearly all of
- * them, and a query of such words would score every incident. When a query also has rarer words,
- * an incident must match at least one of those, and the common words only add to its score (the
- * idea of Lucene's CommonTermsQuery, applied to the per-word clauses the parser builds). Ranking
- * among the incidents that match is unchanged; when every word is common, nothing changes.
+ * Keeps a query fast when most of its words are in most incidents. Incidents come from a handful of
+ * rules, so words such as {@code docker}, {@code hang} or {@code desktop} match nearly all of them,
+ * and a query of such words would score every incident. When a query also has rarer words, an
+ * incident must match at least one of those, and the common words only add to its score (the idea
+ * of Lucene's CommonTermsQuery, applied to the per-word clauses the parser builds). Ranking among
+ * the incidents that match is unchanged; when every word is common, nothing changes.
  */
 final class CommonWords {
 

@@ -66,6 +66,11 @@ class IncidentQueryParserTest {
   }
 
   @Test
+  void anIngFormThatTheStemmerKeepsStillFindsTheOtherWords() {
+    assertThat(parser.parse("title:freezing").toString()).contains("title:hang", "title:stuck");
+  }
+
+  @Test
   void aMultiWordSynonymIsSearchedAsAPhrase() {
     Query query = parser.parse("title:pause");
 
