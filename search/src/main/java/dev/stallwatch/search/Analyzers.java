@@ -1,46 +1,106 @@
 package dev.stallwatch.search;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
- * The analysis of the incident index, used both to index and to parse queries so the two agree.
- * Text keeps versions ({@code 4.43.0}), hex codes ({@code 0x800703e3}) and {@code E_UNEXPECTED} as
- * single tokens, which is what the standard tokenizer already does.
+ * The analysis of the index. Text is split by {@link TermTokenizer} (error codes, paths, versions
+ * and process names stay whole), lower-cased, stripped of English stop words and stemmed (KStem,
+ * plain words only). At index time {@link CompoundPartsFilter} adds the parts of compound terms; at
+ * query time the domain's synonyms ({@code synonyms.txt}: hang / freeze / stuck, Resource Saver /
+ * pause / energy saver, autoMemoryReclaim / memory reclaim / gradual) are expanded first, and
+ * compound parts are added with a lower boost.
  */
 final class Analyzers {
 
   /** Keeps a phrase from matching across two values of a multi-valued field (two log lines). */
   private static final int GAP_BETWEEN_VALUES = 100;
 
+  private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+  private static final SynonymMap SYNONYMS = loadSynonyms();
+
   private Analyzers() {}
 
-  /** The per-field analyzer of the incident index; the caller closes it. */
-  static Analyzer incidents() {
-    Map<String, Analyzer> perField = new HashMap<>();
-    perField.put(IncidentFields.ID, new KeywordAnalyzer());
-    Analyzer lowerCaseKeyword = new LowerCaseKeywordAnalyzer();
-    for (String field : IncidentFields.LOWER_CASE_KEYWORDS) {
-      perField.put(field, lowerCaseKeyword);
-    }
-    return new PerFieldAnalyzerWrapper(new TextAnalyzer(), perField);
+  /** The per-field analyzer that writes the index (and re-analyzes text for highlighting). */
+  static Analyzer index() {
+    return perField(new TextAnalyzer(false));
   }
 
-  /** Words of free text, lower-cased. */
+  /** The per-field analyzer of queries typed by users. */
+  static Analyzer query() {
+    return perField(new TextAnalyzer(true));
+  }
+
+  private static Analyzer perField(Analyzer text) {
+    Map<String, Analyzer> perField = new HashMap<>();
+    perField.put(IndexFields.ID, new KeywordAnalyzer());
+    perField.put(IndexFields.KIND, new KeywordAnalyzer());
+    Analyzer lowerCaseKeyword = new LowerCaseKeywordAnalyzer();
+    for (String field : IndexFields.LOWER_CASE_KEYWORDS) {
+      perField.put(field, lowerCaseKeyword);
+    }
+    return new PerFieldAnalyzerWrapper(text, perField);
+  }
+
+  private static SynonymMap loadSynonyms() {
+    try (InputStream in = Analyzers.class.getResourceAsStream("synonyms.txt");
+        Analyzer rules = new RuleAnalyzer()) {
+      if (in == null) {
+        throw new IllegalStateException("synonyms.txt is missing from the jar");
+      }
+      SolrSynonymParser parser = new SolrSynonymParser(true, true, rules);
+      try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        parser.parse(reader);
+      }
+      return parser.build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read synonyms.txt", e);
+    } catch (ParseException e) {
+      throw new IllegalStateException("synonyms.txt line " + e.getErrorOffset() + " is invalid", e);
+    }
+  }
+
+  /** Words of free text; with {@code forQueries}, synonyms expanded and parts boosted lower. */
   static final class TextAnalyzer extends Analyzer {
+
+    private final boolean forQueries;
+
+    TextAnalyzer(boolean forQueries) {
+      this.forQueries = forQueries;
+    }
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
-      Tokenizer tokenizer = new StandardTokenizer();
-      return new TokenStreamComponents(tokenizer, new LowerCaseFilter(tokenizer));
+      Tokenizer tokenizer = new TermTokenizer();
+      TokenStream stream = words(tokenizer);
+      if (forQueries) {
+        stream = new SynonymBoostFilter(new SynonymGraphFilter(stream, SYNONYMS, true));
+        stream = new CompoundPartsFilter(stream, CompoundPartsFilter.Mode.QUERY);
+      } else {
+        stream = new CompoundPartsFilter(stream, CompoundPartsFilter.Mode.INDEX);
+      }
+      return new TokenStreamComponents(tokenizer, stream);
     }
 
     @Override
@@ -51,6 +111,23 @@ final class Analyzers {
     @Override
     public int getPositionIncrementGap(String fieldName) {
       return GAP_BETWEEN_VALUES;
+    }
+  }
+
+  /** The chain up to stemming, shared by text and by the synonym rules. */
+  private static TokenStream words(Tokenizer tokenizer) {
+    TokenStream stream = new LowerCaseFilter(tokenizer);
+    stream = new StopFilter(stream, STOP_WORDS);
+    stream = new ProtectFilter(stream);
+    return new KStemFilter(stream);
+  }
+
+  /** Analyzes synonym rules exactly as query words are analyzed before the synonym filter. */
+  private static final class RuleAnalyzer extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer tokenizer = new TermTokenizer();
+      return new TokenStreamComponents(tokenizer, words(tokenizer));
     }
   }
 

@@ -5,8 +5,11 @@ import dev.stallwatch.model.Evidence;
 import dev.stallwatch.model.HostContext;
 import dev.stallwatch.model.Incident;
 import dev.stallwatch.model.Json;
-import dev.stallwatch.model.KnownIssueRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -36,36 +39,61 @@ final class IncidentDocuments {
    */
   static Document toDocument(Incident incident) {
     Document doc = new Document();
+    doc.add(new StringField(IndexFields.KIND, IndexFields.INCIDENT, Field.Store.NO));
     String id = keyword(incident, "id", incident.id());
-    doc.add(new StringField(IncidentFields.ID, id, Field.Store.NO));
-    doc.add(new SortedDocValuesField(IncidentFields.ID, new BytesRef(id)));
-    addLowerCaseKeyword(doc, incident, IncidentFields.HOST, incident.host());
-    addLowerCaseKeyword(doc, incident, IncidentFields.RULE, incident.rule());
-    addLowerCaseKeyword(doc, incident, IncidentFields.STATUS, incident.status().name());
-    addLowerCaseKeyword(doc, incident, IncidentFields.SEVERITY, incident.severity().wireName());
+    doc.add(new StringField(IndexFields.ID, id, Field.Store.NO));
+    doc.add(new SortedDocValuesField(IndexFields.ID, new BytesRef(id)));
+    addLowerCaseKeyword(doc, incident, IndexFields.HOST, incident.host());
+    addLowerCaseKeyword(doc, incident, IndexFields.RULE, incident.rule());
+    addLowerCaseKeyword(doc, incident, IndexFields.STATUS, incident.status().name());
+    addLowerCaseKeyword(doc, incident, IndexFields.SEVERITY, incident.severity().wireName());
     long openedAt = incident.openedAt().toEpochMilli();
-    doc.add(new LongPoint(IncidentFields.OPENED_AT, openedAt));
-    doc.add(new NumericDocValuesField(IncidentFields.OPENED_AT, openedAt));
+    doc.add(new LongPoint(IndexFields.OPENED_AT, openedAt));
+    doc.add(new NumericDocValuesField(IndexFields.OPENED_AT, openedAt));
 
-    addText(doc, IncidentFields.TITLE, incident.title());
-    addText(doc, IncidentFields.HOST_TEXT, incident.host());
-    addText(doc, IncidentFields.RULE_TEXT, incident.rule());
+    addText(doc, IndexFields.TITLE, incident.title());
     for (Evidence evidence : incident.evidence()) {
-      addText(doc, IncidentFields.EVIDENCE, evidence.summary());
-      addText(doc, IncidentFields.EVIDENCE, evidence.line());
+      addText(doc, IndexFields.EVIDENCE, evidence.summary());
+      addText(doc, IndexFields.EVIDENCE, evidence.line());
     }
-    addText(doc, IncidentFields.REMEDIATION, incident.remediation());
-    for (KnownIssueRef issue : incident.knownIssues()) {
-      addText(doc, IncidentFields.ISSUE, issue.id());
-    }
-    contextValues(incident.context()).forEach(v -> addText(doc, IncidentFields.CONTEXT, v));
-    doc.add(new StoredField(IncidentFields.JSON, toJson(incident)));
+    addText(doc, IndexFields.DETAILS, incident.host());
+    details(incident).forEach(v -> addText(doc, IndexFields.DETAILS, v));
+    doc.add(new StoredField(IndexFields.JSON, toJson(incident)));
+    IncidentFacets.add(doc, incident);
     return doc;
+  }
+
+  /** The text of the incident per field, as indexed, for highlighting a hit. */
+  static Map<String, List<String>> texts(Incident incident) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    out.put(IndexFields.TITLE, List.of(incident.title()));
+    List<String> evidence = new ArrayList<>();
+    for (Evidence e : incident.evidence()) {
+      evidence.add(e.summary());
+      if (e.line() != null && !e.line().isBlank()) {
+        evidence.add(e.line());
+      }
+    }
+    out.put(IndexFields.EVIDENCE, evidence);
+    out.put(IndexFields.DETAILS, details(incident));
+    return out;
+  }
+
+  /** The rule, remediation, known issues and context: what {@link IndexFields#DETAILS} holds. */
+  static List<String> details(Incident incident) {
+    List<String> out = new ArrayList<>();
+    out.add(incident.rule());
+    if (incident.remediation() != null && !incident.remediation().isBlank()) {
+      out.add(incident.remediation());
+    }
+    incident.knownIssues().forEach(issue -> out.add(issue.id()));
+    contextValues(incident.context()).filter(v -> v != null).forEach(out::add);
+    return out;
   }
 
   /** The incident stored in a document of this index. */
   static Incident fromStored(Document stored) {
-    String json = stored.get(IncidentFields.JSON);
+    String json = stored.get(IndexFields.JSON);
     if (json == null) {
       throw new IllegalStateException("index document has no stored incident");
     }

@@ -1,90 +1,143 @@
 package dev.stallwatch.search;
 
 import dev.stallwatch.model.Incident;
+import dev.stallwatch.search.kb.KnowledgeBase;
+import dev.stallwatch.search.kb.KnowledgeEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
 
 /**
- * The searchable incidents of one server, near-real-time: writes go to an {@link IndexWriter} and
- * become visible to {@link #recent}, {@link #get}, {@link #search} and {@link #count} after the
- * next {@link #refresh()}. The {@link IncidentIndexer} refreshes after every batch it reads; other
- * writers call {@code refresh()} themselves. All methods are thread-safe.
+ * The searchable incidents and known issues of one server, near-real-time: writes go to an {@link
+ * IndexWriter} and become visible to reads after the next {@link #refresh()}. The {@link
+ * IncidentIndexer} refreshes after every batch it reads; other writers call {@code refresh()}
+ * themselves. All methods are thread-safe.
  *
- * <p>The index is a projection of {@code stallwatch.incidents}, which is the source of truth: it
- * starts empty and is rebuilt from the topic, so opening it discards what the directory held.
+ * <p>Incidents are a view of {@code stallwatch.incidents}. A commit can carry a checkpoint (the
+ * topic offsets the committed incidents reflect), so a restart resumes from there instead of
+ * rebuilding; an index written with another field layout ({@link IndexFields#SCHEMA}) is discarded
+ * and rebuilt. The knowledge base is written anew at every open.
  */
 public final class IncidentIndex implements AutoCloseable {
 
-  private static final Sort NEWEST_FIRST =
-      new Sort(
-          new SortField(IncidentFields.OPENED_AT, SortField.Type.LONG, true),
-          new SortField(IncidentFields.ID, SortField.Type.STRING));
+  static final String SCHEMA_KEY = "stallwatch.schema";
+  private static final String CHECKPOINT_PREFIX = "checkpoint.";
 
   private final Directory directory;
   private final boolean ownsDirectory;
-  private final Analyzer analyzer;
+  private final Analyzer indexAnalyzer;
+  private final Analyzer queryAnalyzer;
   private final IndexWriter writer;
   private final SearcherManager searchers;
-  private final IncidentQueryParser parser;
+  private final KnowledgeBase knowledge;
+  private final IndexSearches searches;
+  private final Object commitLock = new Object();
 
   /**
-   * An empty index in {@code directory}, which stays the caller's to close (after this index).
+   * An index in {@code directory} with the shipped knowledge base; the directory stays the caller's
+   * to close (after this index).
    *
    * @throws UncheckedIOException if the directory cannot be written
    */
   public IncidentIndex(Directory directory) {
-    this(directory, false);
+    this(directory, KnowledgeBase.shipped());
   }
 
-  private IncidentIndex(Directory directory, boolean ownsDirectory) {
+  /** An index in {@code directory} holding {@code knowledge} and the incidents written to it. */
+  public IncidentIndex(Directory directory, KnowledgeBase knowledge) {
+    this(directory, knowledge, false, Clock.systemUTC());
+  }
+
+  IncidentIndex(Directory directory, KnowledgeBase knowledge, boolean owns, Clock clock) {
     this.directory = Objects.requireNonNull(directory, "directory");
-    this.ownsDirectory = ownsDirectory;
-    this.analyzer = Analyzers.incidents();
-    this.parser = new IncidentQueryParser(analyzer);
+    this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
+    this.ownsDirectory = owns;
+    this.indexAnalyzer = Analyzers.index();
+    this.queryAnalyzer = Analyzers.query();
     try {
-      var config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+      var config =
+          new IndexWriterConfig(indexAnalyzer)
+              .setOpenMode(
+                  sameSchema(directory)
+                      ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
+                      : IndexWriterConfig.OpenMode.CREATE)
+              .setRAMBufferSizeMB(64);
       this.writer = new IndexWriter(directory, config);
+      // Every commit, even the one on close, says which field layout wrote it.
+      writer.setLiveCommitData(commitData(checkpoint()).entrySet());
+      writeKnowledge();
       this.searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the incident index in " + directory, e);
+      throw new UncheckedIOException("cannot open the index in " + directory, e);
     }
+    this.searches = new IndexSearches(indexAnalyzer, queryAnalyzer, knowledge, clock);
   }
 
   /**
-   * An empty index in the file system directory {@code path} (created if missing), closed with this
-   * index.
+   * The index in the file system directory {@code path} (created if missing), with the shipped
+   * knowledge base; what an earlier run committed there is kept (see {@link #checkpoint()}).
    *
    * @throws UncheckedIOException if the directory cannot be created or written
    */
   public static IncidentIndex open(Path path) {
+    return open(path, KnowledgeBase.shipped());
+  }
+
+  /** Like {@link #open(Path)}, with this knowledge base. */
+  public static IncidentIndex open(Path path, KnowledgeBase knowledge) {
     try {
-      return new IncidentIndex(FSDirectory.open(path), true);
+      return new IncidentIndex(FSDirectory.open(path), knowledge, true, Clock.systemUTC());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the incident index in " + path, e);
+      throw new UncheckedIOException("cannot open the index in " + path, e);
     }
+  }
+
+  /** An index in memory holding only {@code knowledge}, for searching it without a server. */
+  public static IncidentIndex inMemory(KnowledgeBase knowledge) {
+    IncidentIndex index =
+        new IncidentIndex(new ByteBuffersDirectory(), knowledge, true, Clock.systemUTC());
+    index.refresh();
+    return index;
+  }
+
+  private static boolean sameSchema(Directory directory) throws IOException {
+    if (!DirectoryReader.indexExists(directory)) {
+      return false;
+    }
+    return IndexFields.SCHEMA.equals(
+        SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY));
+  }
+
+  private void writeKnowledge() throws IOException {
+    writer.deleteDocuments(new Term(IndexFields.KIND, IndexFields.ISSUE));
+    for (KnowledgeEntry entry : knowledge.entries()) {
+      writer.addDocument(KnowledgeDocuments.toDocument(entry));
+    }
+  }
+
+  public KnowledgeBase knowledgeBase() {
+    return knowledge;
   }
 
   /**
@@ -94,12 +147,26 @@ public final class IncidentIndex implements AutoCloseable {
    */
   public void upsert(Incident incident) {
     var doc = IncidentDocuments.toDocument(incident);
-    io(() -> writer.updateDocument(new Term(IncidentFields.ID, incident.id()), doc));
+    io(() -> writer.updateDocument(new Term(IndexFields.ID, incident.id()), doc));
   }
 
   /** Removes the incident with this id, if there is one. */
   public void delete(String id) {
-    io(() -> writer.deleteDocuments(new Term(IncidentFields.ID, id)));
+    io(
+        () ->
+            writer.deleteDocuments(
+                new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(IndexFields.ID, id)), BooleanClause.Occur.FILTER)
+                    .add(IndexSearches.INCIDENTS, BooleanClause.Occur.FILTER)
+                    .build()));
+  }
+
+  /** Removes every incident and forgets the checkpoint, before a rebuild from the topic. */
+  public void clearIncidents() {
+    synchronized (commitLock) {
+      io(() -> writer.deleteDocuments(new Term(IndexFields.KIND, IndexFields.INCIDENT)));
+      writer.setLiveCommitData(Map.of(SCHEMA_KEY, IndexFields.SCHEMA).entrySet());
+    }
   }
 
   /** Makes every write so far visible to searches; returns once it is. */
@@ -107,21 +174,61 @@ public final class IncidentIndex implements AutoCloseable {
     io(searchers::maybeRefreshBlocking);
   }
 
-  /** Writes every change to the directory durably. */
+  /** Writes every change to the directory durably, keeping the last checkpoint. */
   public void commit() {
-    io(writer::commit);
+    synchronized (commitLock) {
+      io(
+          () -> {
+            writer.setLiveCommitData(commitData(checkpoint()).entrySet());
+            writer.commit();
+          });
+    }
+  }
+
+  /**
+   * Writes every change durably together with {@code checkpoint}: what the committed incidents
+   * reflect (for the indexer, the next offset of each partition), handed back by {@link
+   * #checkpoint()} after a restart.
+   */
+  public void commit(Map<String, String> checkpoint) {
+    synchronized (commitLock) {
+      io(
+          () -> {
+            writer.setLiveCommitData(commitData(checkpoint).entrySet());
+            writer.commit();
+          });
+    }
+  }
+
+  /** The checkpoint of the last commit (or of the one being prepared); empty after a rebuild. */
+  public Map<String, String> checkpoint() {
+    Map<String, String> out = new HashMap<>();
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    if (data != null) {
+      for (Map.Entry<String, String> e : data) {
+        if (e.getKey().startsWith(CHECKPOINT_PREFIX)) {
+          out.put(e.getKey().substring(CHECKPOINT_PREFIX.length()), e.getValue());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, String> commitData(Map<String, String> checkpoint) {
+    Map<String, String> data = new HashMap<>();
+    data.put(SCHEMA_KEY, IndexFields.SCHEMA);
+    checkpoint.forEach((k, v) -> data.put(CHECKPOINT_PREFIX + k, v));
+    return data;
   }
 
   /** Up to {@code limit} incidents, the most recently opened first. */
   public List<Incident> recent(int limit) {
     requirePositive(limit);
-    return withSearcher(
-        s -> incidents(s, s.search(MatchAllDocsQuery.INSTANCE, limit, NEWEST_FIRST)));
+    return withSearcher(s -> searches.recent(s, limit));
   }
 
   public Optional<Incident> get(String id) {
-    Query query = new TermQuery(new Term(IncidentFields.ID, id));
-    return withSearcher(s -> incidents(s, s.search(query, 1)).stream().findFirst());
+    return withSearcher(s -> searches.get(s, id));
   }
 
   /**
@@ -132,31 +239,58 @@ public final class IncidentIndex implements AutoCloseable {
    */
   public SearchResult search(String text, int limit) {
     requirePositive(limit);
-    Query query = parser.parse(text);
+    if (text == null || text.isBlank()) {
+      throw new QueryException("The query is empty; type the words to search for.");
+    }
+    return search(SearchRequest.of(text, limit));
+  }
+
+  /**
+   * Incidents for a request, with highlights, facets and the matching known issues as asked.
+   *
+   * @throws QueryException if the text is not a valid query, or is empty with no filter
+   */
+  public SearchResult search(SearchRequest request) {
+    return withSearcher(s -> searches.search(s, request));
+  }
+
+  /**
+   * The known issues matching a symptom, best first, with what the versions named in the text mean
+   * for each.
+   *
+   * @throws QueryException if the text is empty or not a valid query
+   */
+  public List<KnowledgeHit> searchKnowledge(String text, int limit) {
+    requirePositive(limit);
+    return withSearcher(s -> searches.knowledge(s, text, limit));
+  }
+
+  /**
+   * Up to {@code limit} other incidents that look like the incident {@code id}, most alike first.
+   */
+  public Optional<List<SearchResult.Hit>> similar(String id, int limit) {
+    requirePositive(limit);
     return withSearcher(
-        searcher -> {
-          TopDocs top = scored(searcher, query, limit);
-          List<Incident> incidents = incidents(searcher, top);
-          List<SearchResult.Hit> hits = new ArrayList<>(incidents.size());
-          for (int i = 0; i < incidents.size(); i++) {
-            hits.add(new SearchResult.Hit(incidents.get(i), top.scoreDocs[i].score));
-          }
-          return new SearchResult(text, top.totalHits.value(), hits);
+        s -> {
+          Optional<Incident> incident = searches.get(s, id);
+          return incident.isEmpty()
+              ? Optional.empty()
+              : Optional.of(searches.similar(s, incident.get(), limit));
         });
   }
 
-  /** The best hits, with every match counted: by default Lucene stops counting at 1000. */
-  private static TopDocs scored(IndexSearcher searcher, Query query, int limit) throws IOException {
-    try {
-      return searcher.search(query, new TopScoreDocCollectorManager(limit, Integer.MAX_VALUE));
-    } catch (IndexSearcher.TooManyClauses e) {
-      throw new QueryException("The query matches too many terms; make it more specific.");
-    }
+  /**
+   * The known issues of an incident, checked against its host's versions; when it names none, the
+   * known issues that best match its text.
+   */
+  public List<KnowledgeHit> knowledgeFor(Incident incident, int limit) {
+    requirePositive(limit);
+    return withSearcher(s -> searches.knowledgeFor(s, incident, limit));
   }
 
   /** How many incidents searches currently see. */
   public long count() {
-    return withSearcher(s -> (long) s.getIndexReader().numDocs());
+    return withSearcher(searches::count);
   }
 
   /** Commits what was written and releases the index (and the directory, if opened here). */
@@ -164,22 +298,14 @@ public final class IncidentIndex implements AutoCloseable {
   public void close() {
     try {
       // Searchers first, then the writer, which commits on close; each is closed even if one fails.
-      IOUtils.close(searchers, writer, analyzer, ownsDirectory ? directory : null);
+      IOUtils.close(
+          searchers, writer, indexAnalyzer, queryAnalyzer, ownsDirectory ? directory : null);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot close the incident index", e);
+      throw new UncheckedIOException("cannot close the index", e);
     }
   }
 
-  private static List<Incident> incidents(IndexSearcher searcher, TopDocs top) throws IOException {
-    StoredFields stored = searcher.storedFields();
-    List<Incident> out = new ArrayList<>(top.scoreDocs.length);
-    for (ScoreDoc scoreDoc : top.scoreDocs) {
-      out.add(IncidentDocuments.fromStored(stored.document(scoreDoc.doc)));
-    }
-    return out;
-  }
-
-  private <T> T withSearcher(SearcherFunction<T> function) {
+  private <T> T withSearcher(IndexSearches.SearcherFunction<T> function) {
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
@@ -188,7 +314,7 @@ public final class IncidentIndex implements AutoCloseable {
         searchers.release(searcher);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the incident index", e);
+      throw new UncheckedIOException("cannot read the index", e);
     }
   }
 
@@ -196,7 +322,7 @@ public final class IncidentIndex implements AutoCloseable {
     try {
       action.run();
     } catch (IOException e) {
-      throw new UncheckedIOException("incident index I/O failed", e);
+      throw new UncheckedIOException("index I/O failed", e);
     }
   }
 
@@ -204,11 +330,6 @@ public final class IncidentIndex implements AutoCloseable {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
-  }
-
-  @FunctionalInterface
-  private interface SearcherFunction<T> {
-    T apply(IndexSearcher searcher) throws IOException;
   }
 
   @FunctionalInterface

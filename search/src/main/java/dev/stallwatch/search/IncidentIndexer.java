@@ -25,11 +25,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps an {@link IncidentIndex} equal to {@code stallwatch.incidents} (key = incident id, value =
- * the incident's latest version as JSON, null = deleted). The topic is the source of truth: at
- * start the indexer assigns itself every partition, with no consumer group and no committed
- * offsets, reads each from the beginning, and then follows it, refreshing the index after every
- * batch. Partitions added to the topic later are picked up within a minute (twice the partition
- * check interval: the list is checked every 30 s, from metadata at most 30 s old).
+ * the incident's latest version as JSON, null = deleted). The topic is the source of truth: the
+ * indexer assigns itself every partition, with no consumer group, and reads each from the offset
+ * the index's last commit reflects ({@link IncidentIndex#checkpoint()}), or from the beginning when
+ * the index has none. It then follows the topic, refreshing the index after every batch and
+ * committing it with the next offsets every {@value #DEFAULT_COMMIT_SECONDS} s and at close, so a
+ * restart resumes instead of rebuilding. A checkpoint past the end of a partition (the topic was
+ * deleted and created again) makes it drop every incident and rebuild. Partitions added to the
+ * topic later are picked up within a minute (twice the partition check interval: the list is
+ * checked every 30 s, from metadata at most 30 s old).
  *
  * <p>Values are read as bytes and deserialized here, so a record that cannot be read is logged with
  * topic, partition and offset and skipped instead of stopping the consumer.
@@ -40,6 +44,7 @@ public final class IncidentIndexer implements AutoCloseable {
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
   private static final Duration DEFAULT_PARTITION_CHECK = Duration.ofSeconds(30);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  static final int DEFAULT_COMMIT_SECONDS = 10;
 
   private final Map<String, Object> consumerConfig;
   private final IncidentIndex index;
@@ -48,6 +53,10 @@ public final class IncidentIndexer implements AutoCloseable {
   private final IncidentRecords records;
   private final AtomicLong indexed = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
+  private final CatchUpTracker catchUp = new CatchUpTracker();
+  private final Duration commitInterval;
+  // Written by the indexer thread after every batch, read by close() once it stopped.
+  private volatile Map<String, String> positions = Map.of();
   private final CountDownLatch stopping = new CountDownLatch(1);
   private volatile KafkaConsumer<byte[], byte[]> consumer;
   private Thread thread;
@@ -62,14 +71,21 @@ public final class IncidentIndexer implements AutoCloseable {
    * @param index where incidents go; it stays the caller's to close, after this indexer
    */
   public IncidentIndexer(Map<String, Object> consumerConfig, IncidentIndex index) {
-    this(consumerConfig, index, Topics.INCIDENTS.name(), DEFAULT_PARTITION_CHECK);
+    this(
+        consumerConfig,
+        index,
+        Topics.INCIDENTS.name(),
+        DEFAULT_PARTITION_CHECK,
+        Duration.ofSeconds(DEFAULT_COMMIT_SECONDS));
   }
 
   IncidentIndexer(
       Map<String, Object> consumerConfig,
       IncidentIndex index,
       String topic,
-      Duration partitionCheck) {
+      Duration partitionCheck,
+      Duration commitInterval) {
+    this.commitInterval = commitInterval;
     this.index = Objects.requireNonNull(index, "index");
     this.topic = Objects.requireNonNull(topic, "topic");
     this.partitionCheck = partitionCheck;
@@ -119,6 +135,18 @@ public final class IncidentIndexer implements AutoCloseable {
     return skipped.get();
   }
 
+  /**
+   * How far the indexer got through what the topic held when its partitions were assigned: a
+   * rebuild (or the catch-up after a restart) is done when {@link CatchUp#done()}.
+   */
+  public CatchUp catchUp() {
+    Thread running;
+    synchronized (this) {
+      running = thread;
+    }
+    return catchUp.snapshot(running != null && !running.isAlive());
+  }
+
   /** Stops reading, waits for the current batch to finish, and commits the index. */
   @Override
   public void close() {
@@ -134,12 +162,17 @@ public final class IncidentIndexer implements AutoCloseable {
     if (running != null) {
       awaitStop(running);
     }
-    index.commit();
+    if (positions.isEmpty()) {
+      index.commit();
+    } else {
+      index.commit(positions);
+    }
   }
 
   private void run() {
     try (KafkaConsumer<byte[], byte[]> c = consumer) {
       long nextCheck = System.nanoTime();
+      long nextCommit = System.nanoTime() + commitInterval.toNanos();
       while (stopping.getCount() > 0) {
         if (System.nanoTime() - nextCheck >= 0) {
           boolean assigned = assignNewPartitions(c);
@@ -151,6 +184,12 @@ public final class IncidentIndexer implements AutoCloseable {
           stopping.await(POLL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } else {
           apply(c.poll(POLL_TIMEOUT));
+          positions = positionsOf(c);
+          catchUp.advance(c);
+          if (System.nanoTime() - nextCommit >= 0) {
+            index.commit(positions);
+            nextCommit = System.nanoTime() + commitInterval.toNanos();
+          }
         }
       }
     } catch (WakeupException e) {
@@ -181,14 +220,74 @@ public final class IncidentIndexer implements AutoCloseable {
     }
     if (!added.isEmpty()) {
       c.assign(all);
-      c.seekToBeginning(added);
-      LOG.info("indexing {} from the beginning of {}", topic, added);
+      resume(c, added);
     } else if (all.isEmpty() && !reportedMissingTopic) {
       // Once: the indexer looks again every half second until the topic exists.
       LOG.info("waiting for topic {} to exist", topic);
       reportedMissingTopic = true;
     }
     return !all.isEmpty();
+  }
+
+  /**
+   * Seeks each new partition to the index's checkpoint, or to its beginning; if a checkpoint lies
+   * past the end of its partition the topic was recreated, and the index is rebuilt from scratch.
+   */
+  private void resume(KafkaConsumer<byte[], byte[]> c, Set<TopicPartition> added) {
+    Map<String, String> checkpoint = index.checkpoint();
+    Map<TopicPartition, Long> ends = c.endOffsets(added);
+    Map<TopicPartition, Long> starts = c.beginningOffsets(added);
+    boolean stale = false;
+    for (TopicPartition p : added) {
+      Long saved = parse(checkpoint.get(key(p)));
+      stale |= saved != null && saved > ends.getOrDefault(p, 0L);
+    }
+    if (stale) {
+      LOG.warn("the index is ahead of {} (was the topic recreated?): rebuilding it", topic);
+      index.clearIncidents();
+      index.refresh();
+      checkpoint = Map.of();
+      c.seekToBeginning(c.assignment());
+      catchUp.reset();
+      added = new HashSet<>(c.assignment());
+      ends = c.endOffsets(added);
+      starts = c.beginningOffsets(added);
+    }
+    for (TopicPartition p : added) {
+      Long saved = parse(checkpoint.get(key(p)));
+      long from = saved == null ? starts.getOrDefault(p, 0L) : Math.max(saved, starts.get(p));
+      c.seek(p, from);
+      catchUp.track(p, from, ends.getOrDefault(p, 0L));
+    }
+    LOG.info(
+        "indexing {} partitions {} ({})",
+        topic,
+        added,
+        checkpoint.isEmpty() ? "from the beginning" : "resuming from the index's checkpoint");
+  }
+
+  private static String key(TopicPartition p) {
+    return p.topic() + "-" + p.partition();
+  }
+
+  private static Long parse(String offset) {
+    if (offset == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(offset);
+    } catch (NumberFormatException e) {
+      LOG.warn("ignoring a checkpoint offset that is not a number: {}", offset);
+      return null;
+    }
+  }
+
+  private static Map<String, String> positionsOf(KafkaConsumer<byte[], byte[]> c) {
+    Map<String, String> out = new HashMap<>();
+    for (TopicPartition p : c.assignment()) {
+      out.put(key(p), String.valueOf(c.position(p)));
+    }
+    return Map.copyOf(out);
   }
 
   private void apply(ConsumerRecords<byte[], byte[]> batch) {

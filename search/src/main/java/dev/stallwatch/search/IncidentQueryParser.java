@@ -1,6 +1,7 @@
 package dev.stallwatch.search;
 
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -15,17 +16,33 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 
 /**
- * Turns search text into a Lucene query over the incident index: Lucene's classic syntax on the
- * text prepared by {@link QueryText}, words without a field searched in every text field (title
- * first), any word enough to match ({@code OR}), ranked by relevance. A dashed or dotted word such
- * as {@code apt-get} is searched as a phrase.
+ * Turns search text into a Lucene query: Lucene's classic syntax on the text prepared by {@link
+ * QueryText}, words without a field searched in every text field of the kind of document (for
+ * incidents the title first, for known issues the error strings first), any word enough to match
+ * ({@code OR}), ranked by relevance. Runs of words are analyzed together, so multi-word synonyms
+ * ({@code resource saving} for {@code Resource Saver}) are found; compound terms such as {@code
+ * apt-get} stay one term (see {@link TermTokenizer}).
  */
 final class IncidentQueryParser {
 
   private final Analyzer analyzer;
+  private final Map<String, Float> boosts;
+  private final Set<String> userFields;
 
+  /** The parser of incident queries. */
   IncidentQueryParser(Analyzer analyzer) {
+    this(analyzer, IndexFields.INCIDENT_BOOSTS, IndexFields.USER_FIELDS);
+  }
+
+  IncidentQueryParser(Analyzer analyzer, Map<String, Float> boosts, Set<String> userFields) {
     this.analyzer = analyzer;
+    this.boosts = boosts;
+    this.userFields = userFields;
+  }
+
+  /** The parser of knowledge base queries, where no field can be named. */
+  static IncidentQueryParser forKnowledge(Analyzer analyzer) {
+    return new IncidentQueryParser(analyzer, IndexFields.ISSUE_BOOSTS, Set.of());
   }
 
   /**
@@ -34,7 +51,7 @@ final class IncidentQueryParser {
    * @throws QueryException with one sentence saying what is wrong with the text
    */
   Query parse(String text) {
-    String prepared = QueryText.prepare(text);
+    String prepared = QueryText.prepare(text, userFields);
     try {
       return matchAllWhenOnlyExcluding(newParser().parse(prepared));
     } catch (ParseException e) {
@@ -44,12 +61,12 @@ final class IncidentQueryParser {
 
   private QueryParser newParser() {
     // A parser keeps state between calls and is not thread-safe: one per query.
-    Map<String, Float> boosts = IncidentFields.DEFAULT_TEXT_BOOSTS;
     var parser =
         new MultiFieldQueryParser(boosts.keySet().toArray(String[]::new), analyzer, boosts);
     parser.setDefaultOperator(QueryParser.Operator.OR);
-    parser.setSplitOnWhitespace(true);
-    parser.setAutoGeneratePhraseQueries(true);
+    parser.setSplitOnWhitespace(false);
+    parser.setAutoGeneratePhraseQueries(false);
+    parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     parser.setAllowLeadingWildcard(false);
     return parser;
   }

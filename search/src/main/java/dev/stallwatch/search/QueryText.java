@@ -1,6 +1,7 @@
 package dev.stallwatch.search;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Prepares what a user typed for Lucene's classic query syntax. People paste log lines ({@code
@@ -27,6 +28,15 @@ final class QueryText {
    * @throws QueryException if the text is empty, too long or has a quote that is never closed
    */
   static String prepare(String text) {
+    return prepare(text, IndexFields.USER_FIELDS);
+  }
+
+  /**
+   * The text to hand to the query parser, keeping {@code field:} only for {@code fields}.
+   *
+   * @throws QueryException if the text is empty, too long or has a quote that is never closed
+   */
+  static String prepare(String text, Set<String> fields) {
     if (text == null || text.isBlank()) {
       throw new QueryException("The query is empty; type the words to search for.");
     }
@@ -47,7 +57,7 @@ final class QueryText {
       } else if (quoted) {
         out.append(c);
       } else {
-        appendUnquoted(out, c, i + 1 < text.length() ? text.charAt(i + 1) : ' ');
+        appendUnquoted(out, c, i + 1 < text.length() ? text.charAt(i + 1) : ' ', fields);
       }
     }
     if (quoted) {
@@ -56,20 +66,28 @@ final class QueryText {
     return out.toString();
   }
 
-  private static void appendUnquoted(StringBuilder out, char c, char next) {
+  private static void appendUnquoted(StringBuilder out, char c, char next, Set<String> fields) {
     if (ALWAYS_ESCAPED.indexOf(c) >= 0) {
       out.append('\\').append(c);
     } else if (c == ':') {
-      appendColon(out);
+      appendColon(out, fields);
+    } else if (c == '^' && !Character.isDigit(next)
+        || c == '?' && !isWordChar(next)
+        || c == '~' && atTermStart(out)) {
+      // "^C" typed after Ctrl-C, "running?" ending a question, "~/.wslconfig": text, not syntax.
+      out.append('\\').append(c);
     } else if (c == '-' && Character.isDigit(next) && atTermStart(out)) {
       out.append("\\-");
+    } else if (PREFIX_OPERATORS.indexOf(c) >= 0 && atTermStart(out) && !startsTerm(next)) {
+      // "wsl --shutdown" or "apt - hang": an operator that applies to no term is just text.
+      out.append('\\').append(c);
     } else {
       out.append(c);
     }
   }
 
   /** Keeps {@code field:} for a known field (lower-casing its name) and escapes any other colon. */
-  private static void appendColon(StringBuilder out) {
+  private static void appendColon(StringBuilder out, Set<String> fields) {
     int start = out.length();
     while (start > 0 && !isBoundary(out.charAt(start - 1))) {
       start--;
@@ -78,11 +96,22 @@ final class QueryText {
       start++;
     }
     String name = out.substring(start).toLowerCase(Locale.ROOT);
-    if (IncidentFields.USER_FIELDS.contains(name)) {
+    String alias = IndexFields.FIELD_ALIASES.get(name);
+    if (fields.contains(name)) {
       out.replace(start, out.length(), name).append(':');
+    } else if (alias != null && fields.contains(alias)) {
+      out.replace(start, out.length(), alias).append(':');
     } else {
       out.append("\\:");
     }
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '*' || c == '?';
+  }
+
+  private static boolean startsTerm(char next) {
+    return !Character.isWhitespace(next) && PREFIX_OPERATORS.indexOf(next) < 0;
   }
 
   private static boolean atTermStart(StringBuilder out) {

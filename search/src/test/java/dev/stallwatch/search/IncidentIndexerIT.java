@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.stallwatch.model.Incident;
 import dev.stallwatch.model.kafka.Topics;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 class IncidentIndexerIT {
@@ -120,7 +122,8 @@ class IncidentIndexerIT {
     send(topic, 0, SampleIncidents.aptHangOnLaptop());
 
     try (IncidentIndexer indexer =
-        new IncidentIndexer(consumerConfig(), index, topic, Duration.ofMillis(500))) {
+        new IncidentIndexer(
+            consumerConfig(), index, topic, Duration.ofMillis(500), Duration.ofSeconds(10))) {
       indexer.start();
       await().atMost(PATIENCE).until(() -> indexer.indexedCount() == 1);
 
@@ -137,7 +140,8 @@ class IncidentIndexerIT {
     String topic = "stallwatch.incidents.it-created-later";
 
     try (IncidentIndexer indexer =
-        new IncidentIndexer(consumerConfig(), index, topic, Duration.ofSeconds(30))) {
+        new IncidentIndexer(
+            consumerConfig(), index, topic, Duration.ofSeconds(30), Duration.ofSeconds(10))) {
       indexer.start();
       Thread.sleep(1000); // let the indexer find no topic at least once
       assertThat(broker.getTopics()).doesNotContain(topic);
@@ -147,6 +151,59 @@ class IncidentIndexerIT {
       await().atMost(PATIENCE).until(() -> indexer.indexedCount() == 1);
     }
     assertThat(index.get(APT_HANG_ID)).isPresent();
+  }
+
+  @Test
+  void resumesFromTheIndexCheckpointInsteadOfRebuilding(@TempDir Path dir) throws Exception {
+    String topic = "stallwatch.incidents.it-resume";
+    createTopic(topic, 1);
+    send(topic, 0, SampleIncidents.aptHangOnLaptop());
+    send(topic, 0, SampleIncidents.terminalFailureOnBuildBox());
+    try (IncidentIndex onDisk = IncidentIndex.open(dir);
+        IncidentIndexer first = indexer(onDisk, topic)) {
+      first.start();
+      await().atMost(PATIENCE).until(() -> first.catchUp().done());
+      assertThat(first.catchUp().total()).isEqualTo(2);
+    }
+    send(topic, 0, SampleIncidents.aptHangResolved());
+
+    try (IncidentIndex reopened = IncidentIndex.open(dir);
+        IncidentIndexer second = indexer(reopened, topic)) {
+      assertThat(reopened.count()).isEqualTo(2);
+      second.start();
+      await().atMost(PATIENCE).until(() -> second.catchUp().done());
+
+      // Only the record written while it was down: the two before come from the checkpoint.
+      assertThat(second.indexedCount()).isEqualTo(1);
+      assertThat(second.catchUp().total()).isEqualTo(1);
+      reopened.refresh();
+      assertThat(reopened.get(APT_HANG_ID)).contains(SampleIncidents.aptHangResolved());
+    }
+  }
+
+  @Test
+  void rebuildsWhenTheTopicWasRecreatedBehindTheCheckpoint(@TempDir Path dir) throws Exception {
+    String topic = "stallwatch.incidents.it-recreated";
+    createTopic(topic, 1);
+    try (IncidentIndex onDisk = IncidentIndex.open(dir)) {
+      onDisk.upsert(SampleIncidents.aptHangOnLaptop());
+      onDisk.commit(Map.of(topic + "-0", "57"));
+    }
+    send(topic, 0, SampleIncidents.terminalFailureOnBuildBox());
+
+    try (IncidentIndex reopened = IncidentIndex.open(dir);
+        IncidentIndexer indexer = indexer(reopened, topic)) {
+      indexer.start();
+      await().atMost(PATIENCE).until(() -> indexer.catchUp().done());
+
+      assertThat(reopened.get(APT_HANG_ID)).as("not on the topic any more").isEmpty();
+      assertThat(reopened.get(TERMINAL_ID)).isPresent();
+    }
+  }
+
+  private IncidentIndexer indexer(IncidentIndex target, String topic) {
+    return new IncidentIndexer(
+        consumerConfig(), target, topic, Duration.ofSeconds(30), Duration.ofSeconds(10));
   }
 
   private static void addPartitions(String topic, int total) {

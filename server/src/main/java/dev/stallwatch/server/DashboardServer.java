@@ -15,8 +15,13 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /api/incidents?limit=N}: the most recently opened incidents, newest first
  *   <li>{@code GET /api/incidents/{id}}: one incident
- *   <li>{@code GET /api/search?q=TEXT&limit=N}: incidents matching TEXT, most relevant first
- *   <li>{@code GET /healthz}: {@code {"status":"ok","incidents":N}}
+ *   <li>{@code GET /api/incidents/{id}/similar?limit=N}: incidents that look like it
+ *   <li>{@code GET /api/incidents/{id}/issues}: its known issues, checked against its versions
+ *   <li>{@code GET /api/search?q=TEXT&...}: incidents matching TEXT with highlights and facets, and
+ *       the known issues matching it
+ *   <li>{@code GET /api/kb} and {@code /api/kb?q=TEXT}: the knowledge base, or a search in it
+ *   <li>{@code GET /api/kb/{owner}/{repo}/{number}}: one known issue
+ *   <li>{@code GET /healthz}: {@code {"status":"ok","incidents":N,"knownIssues":N}}
  *   <li>{@code GET /}: the dashboard page, served from {@code /web} on the classpath
  * </ul>
  *
@@ -80,10 +85,15 @@ public final class DashboardServer implements AutoCloseable {
             LOG.debug("{} {} {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), millis));
 
     IncidentApi api = new IncidentApi(index);
+    KnowledgeApi kb = new KnowledgeApi(index);
     config.routes.before(SecurityHeaders::add);
     config.routes.get("/api/incidents", api::recent);
     config.routes.get("/api/incidents/{id}", api::incident);
+    config.routes.get("/api/incidents/{id}/similar", api::similar);
+    config.routes.get("/api/incidents/{id}/issues", api::issues);
     config.routes.get("/api/search", api::search);
+    config.routes.get("/api/kb", kb::list);
+    config.routes.get("/api/kb/{owner}/{repo}/{number}", kb::entry);
     config.routes.get("/healthz", api::health);
     ApiErrors.register(config.routes);
   }

@@ -2,18 +2,23 @@ package dev.stallwatch.server;
 
 import dev.stallwatch.model.Incident;
 import dev.stallwatch.search.IncidentIndex;
+import dev.stallwatch.search.QueryException;
+import dev.stallwatch.search.SearchRequest;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.time.Duration;
 
-/** The JSON endpoints over the incident index. */
+/** The JSON endpoints over incidents. */
 final class IncidentApi {
 
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 500;
+  static final int KNOWN_ISSUES_SHOWN = 5;
+  static final int SIMILAR_DEFAULT = 5;
 
   /** What {@code /healthz} answers. */
-  record Health(String status, long incidents) {}
+  record Health(String status, long incidents, int knownIssues) {}
 
   private final IncidentIndex index;
 
@@ -22,36 +27,86 @@ final class IncidentApi {
   }
 
   void recent(Context ctx) {
-    ctx.json(index.recent(limit(ctx)));
+    ctx.json(index.recent(limit(ctx, DEFAULT_LIMIT)));
   }
 
   void incident(Context ctx) {
-    String id = ctx.pathParam("id");
-    Incident incident =
-        index
-            .get(id)
-            .orElseThrow(() -> new NotFoundResponse("No incident has the id '%s'.".formatted(id)));
-    ctx.json(incident);
+    ctx.json(find(ctx.pathParam("id")));
   }
 
+  void similar(Context ctx) {
+    String id = ctx.pathParam("id");
+    ctx.json(index.similar(id, limit(ctx, SIMILAR_DEFAULT)).orElseThrow(() -> notFound(id)));
+  }
+
+  void issues(Context ctx) {
+    ctx.json(index.knowledgeFor(find(ctx.pathParam("id")), limit(ctx, KNOWN_ISSUES_SHOWN)));
+  }
+
+  /**
+   * {@code q} with optional {@code host}, {@code rule}, {@code status}, {@code since}, {@code
+   * sort=relevance|recent}, {@code facets=false}, {@code limit}; {@code q} may be left out when a
+   * filter is given.
+   */
   void search(Context ctx) {
     String text = ctx.queryParam("q");
-    if (text == null || text.isBlank()) {
+    String host = ctx.queryParam("host");
+    String rule = ctx.queryParam("rule");
+    String status = ctx.queryParam("status");
+    String since = ctx.queryParam("since");
+    boolean anyFilter = host != null || rule != null || status != null || since != null;
+    if ((text == null || text.isBlank()) && !anyFilter) {
       throw new BadRequestResponse("The q parameter is required: give the words to search for.");
     }
-    int limit = limit(ctx);
-    ctx.json(index.search(text, limit));
+    var request =
+        new SearchRequest(
+            text,
+            limit(ctx, DEFAULT_LIMIT),
+            order(ctx.queryParam("sort")),
+            host,
+            rule,
+            status,
+            since == null ? null : duration(since),
+            !"false".equalsIgnoreCase(ctx.queryParam("facets")),
+            KNOWN_ISSUES_SHOWN);
+    ctx.json(index.search(request));
   }
 
   void health(Context ctx) {
-    ctx.json(new Health("ok", index.count()));
+    ctx.json(new Health("ok", index.count(), index.knowledgeBase().size()));
+  }
+
+  private Incident find(String id) {
+    return index.get(id).orElseThrow(() -> notFound(id));
+  }
+
+  private static NotFoundResponse notFound(String id) {
+    return new NotFoundResponse("No incident has the id '%s'.".formatted(id));
+  }
+
+  private static SearchRequest.Order order(String sort) {
+    if (sort == null || sort.equalsIgnoreCase("relevance")) {
+      return SearchRequest.Order.RELEVANCE;
+    }
+    if (sort.equalsIgnoreCase("recent")) {
+      return SearchRequest.Order.RECENT;
+    }
+    throw new BadRequestResponse("The sort parameter is relevance or recent.");
+  }
+
+  private static Duration duration(String since) {
+    try {
+      return SearchRequest.parseSince(since);
+    } catch (QueryException e) {
+      throw new BadRequestResponse(e.getMessage());
+    }
   }
 
   /** The {@code limit} parameter; refused rather than clamped, so a caller learns the bounds. */
-  static int limit(Context ctx) {
+  static int limit(Context ctx, int defaultLimit) {
     String raw = ctx.queryParam("limit");
     if (raw == null) {
-      return DEFAULT_LIMIT;
+      return defaultLimit;
     }
     try {
       int limit = Integer.parseInt(raw.strip());

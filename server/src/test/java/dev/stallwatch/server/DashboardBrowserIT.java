@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -107,11 +108,67 @@ class DashboardBrowserIT {
 
   @Test
   void shouldSearchForWhatTheUserSaw() {
-    browser.findElement(By.id("q")).sendKeys("Wsl/Service/E_UNEXPECTED");
-    browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+    search("Wsl/Service/E_UNEXPECTED");
 
-    waitUntil(() -> rows().size() == 1);
-    assertThat(rows().getFirst().getText()).contains("build-box-03", "New WSL terminal failed");
+    waitUntil(() -> rows().getFirst().getText().contains("build-box-03"));
+    assertThat(rows().getFirst().getText()).contains("New WSL terminal failed");
+  }
+
+  @Test
+  void shouldAnswerASymptomWithTheKnownIssueWhatHelpsAndTheVersionVerdict() {
+    search("Wsl/Service/E_UNEXPECTED");
+
+    waitUntil(() -> browser.findElement(By.id("known")).isDisplayed());
+    WebElement issue = browser.findElements(By.cssSelector("#known-list li.issue")).getFirst();
+    assertThat(issue.getText()).contains("docker/for-win#14827", "What helps:", "Unpause Docker");
+    assertThat(issue.findElement(By.linkText("docker/for-win#14827")).getAttribute("href"))
+        .isEqualTo("https://github.com/docker/for-win/issues/14827");
+    waitUntil(() -> rows().getFirst().getText().contains("build-box-03"));
+    assertThat(
+            rows().getFirst().findElements(By.cssSelector(".version-note.affected")).stream()
+                .map(WebElement::getText)
+                .toList())
+        .contains(
+            "Fixed in Docker Desktop 4.43.0; build-box-03 runs 4.42.0, which is older: affected,"
+                + " upgrade.");
+  }
+
+  @Test
+  void shouldMarkMatchesInsideHostileTextWithoutRunningIt() {
+    search("script window");
+
+    waitUntil(() -> !browser.findElements(By.cssSelector("#incidents .fragment mark")).isEmpty());
+    List<String> marked =
+        browser.findElements(By.cssSelector("#incidents .fragment mark")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(marked).contains("script");
+    assertThat(
+            browser.findElements(By.cssSelector("#incidents .fragment")).stream()
+                .map(WebElement::getText)
+                .toList())
+        .anySatisfy(text -> assertThat(text).contains("<script>"));
+    assertThat(browser.findElements(By.cssSelector("#incidents script, #incidents img"))).isEmpty();
+    Object pwned = ((JavascriptExecutor) browser).executeScript("return " + PWNED + ";");
+    assertThat(pwned).as("script injected through a log line ran").isNull();
+  }
+
+  @Test
+  void shouldCountFacetsAndFilterByTheOneClicked() {
+    search("\"Resource Saver\"");
+
+    waitUntil(() -> browser.findElement(By.id("facets")).isDisplayed());
+    assertThat(browser.findElement(By.id("facets")).getText())
+        .contains("Host", "build-box-03 (1)", "Docker Desktop", "4.42.0");
+    browser.findElement(By.cssSelector("button[data-filter='host:build-box-03']")).click();
+
+    waitUntil(() -> rows().size() == 1 && rows().getFirst().getText().contains("build-box-03"));
+    assertThat(browser.findElement(By.id("q")).getAttribute("value")).endsWith("host:build-box-03");
+  }
+
+  private static void search(String text) {
+    browser.findElement(By.id("q")).sendKeys(text);
+    browser.findElement(By.cssSelector("#search button[type=submit]")).click();
   }
 
   @Test
@@ -159,6 +216,9 @@ class DashboardBrowserIT {
   }
 
   private static void waitUntil(BooleanSupplier condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> condition.getAsBoolean());
+    // The page re-renders on every answer, so an element read a moment ago may be gone: retry.
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(driver -> condition.getAsBoolean());
   }
 }

@@ -15,7 +15,15 @@ import picocli.CommandLine.Spec;
           + " v2) and makes incidents searchable on a dashboard.",
       ""
     },
-    subcommands = {UpCommand.class, AnalyzeCommand.class, ReplayCommand.class, RulesCommand.class},
+    subcommands = {
+      UpCommand.class,
+      AnalyzeCommand.class,
+      ReplayCommand.class,
+      RulesCommand.class,
+      SearchCommand.class,
+      KbCommand.class,
+      BenchCommand.class
+    },
     commandListHeading = "%nCommands:%n",
     footer = {"", "Run 'stallwatch COMMAND --help' for the options of a command."})
 public final class StallwatchCommand implements Runnable {

@@ -11,6 +11,8 @@ import dev.stallwatch.collector.HostIds;
 import dev.stallwatch.collector.KafkaEventSink;
 import dev.stallwatch.search.IncidentIndex;
 import dev.stallwatch.search.IncidentIndexer;
+import dev.stallwatch.search.kb.KnowledgeBase;
+import dev.stallwatch.search.kb.KnowledgeBaseException;
 import dev.stallwatch.server.DashboardServer;
 import dev.stallwatch.streams.Analyzer;
 import java.net.URI;
@@ -56,10 +58,13 @@ public final class LocalStack {
         stack.add("analyzer", new Analyzer(bootstrap, data.resolve("streams"), Map.of()));
     analyzer.start();
 
-    IncidentIndex index = stack.add("search index", IncidentIndex.open(data.resolve("index")));
+    IncidentIndex index =
+        stack.add("search index", IncidentIndex.open(data.resolve("index"), knowledge(data)));
     IncidentIndexer indexer =
         stack.add("indexer", new IncidentIndexer(clientConfig(bootstrap, "indexer"), index));
     indexer.start();
+    // Resumes from the index's checkpoint; a full rebuild only when there is none.
+    CatchUpProgress.await(indexer, System.console() == null ? null : System.err);
 
     DashboardServer server = stack.add("dashboard", new DashboardServer(index));
     try {
@@ -87,6 +92,15 @@ public final class LocalStack {
     }
     return new LocalStack(
         URI.create("http://%s:%d/".formatted(settings.bindAddress(), server.port())));
+  }
+
+  /** The shipped known issues plus those imported with 'stallwatch kb import' into DATA/kb. */
+  private static KnowledgeBase knowledge(Path data) throws StartupException {
+    try {
+      return KnowledgeBase.withImported(data.resolve("kb"));
+    } catch (KnowledgeBaseException e) {
+      throw new StartupException(e.getMessage(), e);
+    }
   }
 
   private static void createTopics(String bootstrap) throws Exception {
