@@ -3,7 +3,6 @@ package dev.stallwatch.collector;
 import dev.stallwatch.model.event.TelemetryEvent;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +16,7 @@ final class KmsgInterpreter {
   private static final Logger LOG = LoggerFactory.getLogger(KmsgInterpreter.class);
 
   private final BootClock clock;
-  private final List<KernelRule> rules;
+  private final KernelLogMatcher matcher;
   private volatile long lastSeq = -1;
   private volatile long lostRecords;
   private volatile long gaps;
@@ -25,7 +24,7 @@ final class KmsgInterpreter {
 
   KmsgInterpreter(BootClock clock, List<KernelRule> rules) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.rules = List.copyOf(rules);
+    this.matcher = new KernelLogMatcher(rules);
   }
 
   /**
@@ -33,23 +32,20 @@ final class KmsgInterpreter {
    * dictionary of the record before) carry nothing the rules read and are passed over; lines that
    * are not records are counted and skipped; records already seen (after a reopen) too.
    */
-  Optional<TelemetryEvent> accept(String line, EnvelopeFactory envelopes) {
+  List<TelemetryEvent> accept(String line, EnvelopeFactory envelopes) {
     if (line.isEmpty() || KmsgParser.isContinuation(line)) {
-      return Optional.empty();
+      return List.of();
     }
     try {
       KmsgRecord record = KmsgParser.parse(line);
       if (!advance(record.seq())) {
-        return Optional.empty();
+        return List.of();
       }
-      for (KernelRule rule : rules) {
-        Optional<TelemetryEvent> event =
-            rule.match(record, clock.wallTime(record.microsSinceBoot()), envelopes);
-        if (event.isPresent()) {
-          return event;
-        }
-      }
-      return Optional.empty();
+      return matcher.accept(
+          record.message(),
+          record.priority(),
+          clock.wallTime(record.microsSinceBoot()),
+          envelopes);
     } catch (FormatException | RuntimeException e) {
       malformedLines++;
       // The first one is worth a warning; a file full of garbage is not worth thousands.
@@ -58,8 +54,13 @@ final class KmsgInterpreter {
       } else {
         LOG.debug("skipping kmsg line ({} so far): {}", malformedLines, e.getMessage());
       }
-      return Optional.empty();
+      return List.of();
     }
+  }
+
+  /** Events of a split message still waiting for its second half, at the end of the input. */
+  List<TelemetryEvent> flush(EnvelopeFactory envelopes) {
+    return matcher.flush(envelopes);
   }
 
   /** Follows the sequence; false for a record that is not new. */
