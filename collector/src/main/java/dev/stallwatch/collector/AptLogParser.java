@@ -25,7 +25,8 @@ final class AptLogParser {
    */
   record Run(Instant start, Instant end, String commandline, String lastLine) {}
 
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd  HH:mm:ss");
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd  HH:mm:ss");
 
   private AptLogParser() {}
 
@@ -50,6 +51,8 @@ final class AptLogParser {
         start = null;
       } else if (!line.isBlank() && start != null) {
         last = line;
+      } else if (!line.isBlank()) {
+        problems.report(i + 1, "outside any 'Log started:' block: " + SourceFiles.excerpt(line));
       }
     }
     if (start != null) {

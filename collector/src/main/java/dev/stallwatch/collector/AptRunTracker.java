@@ -22,8 +22,12 @@ final class AptRunTracker {
    * @param cpuTicks their CPU time together
    * @param commandline the command line of one of them, if any
    */
-  record Observation(List<String> termLines, List<String> historyLines, int processes,
-      long cpuTicks, String commandline) {}
+  record Observation(
+      List<String> termLines,
+      List<String> historyLines,
+      int processes,
+      long cpuTicks,
+      String commandline) {}
 
   private final Duration stallAfter;
   private boolean openBlock;
@@ -44,8 +48,8 @@ final class AptRunTracker {
     if (seen.commandline() != null) {
       commandline = seen.commandline();
     }
-    progress |= seen.processes() > 0 && (seen.cpuTicks() != lastCpu
-        || seen.processes() != lastProcesses);
+    progress |=
+        seen.processes() > 0 && (seen.cpuTicks() != lastCpu || seen.processes() != lastProcesses);
     lastCpu = seen.cpuTicks();
     lastProcesses = seen.processes();
     boolean nowRunning = openBlock || seen.processes() > 0;
@@ -54,8 +58,8 @@ final class AptRunTracker {
     }
     running = nowRunning;
     if (!running || progress) {
-      List<TelemetryEvent> out = stalled ? List.of(event(AptStall.Phase.RECOVERED, now,
-          envelopes)) : List.of();
+      List<TelemetryEvent> out =
+          stalled ? List.of(event(AptStall.Phase.RECOVERED, now, envelopes)) : List.of();
       stalled = false;
       lastProgress = now;
       if (!running) {
@@ -92,7 +96,12 @@ final class AptRunTracker {
   }
 
   private AptStall event(AptStall.Phase phase, Instant now, EnvelopeFactory envelopes) {
-    return new AptStall(envelopes.next(now), phase, commandline, lastProgress,
-        Duration.between(lastProgress, now).toSeconds(), lastLine);
+    return new AptStall(
+        envelopes.next(now),
+        phase,
+        commandline,
+        lastProgress,
+        Duration.between(lastProgress, now).toSeconds(),
+        lastLine);
   }
 }

@@ -27,7 +27,11 @@ final class AptSource implements Source {
   private final Duration stallAfter;
   private final AptRunTracker tracker;
 
-  AptSource(Path root, CheckpointStore checkpoints, boolean fromStart, Duration interval,
+  AptSource(
+      Path root,
+      CheckpointStore checkpoints,
+      boolean fromStart,
+      Duration interval,
       Duration stallAfter) {
     this.proc = root.resolve("proc");
     this.term = new TailedFile(root.resolve("var/log/apt/term.log"), checkpoints, fromStart);
@@ -76,8 +80,8 @@ final class AptSource implements Source {
     }
     String commandline = apt.isEmpty() ? null : ProcTasks.commandLine(proc, apt.getFirst().pid());
     AptRunTracker.Observation seen =
-        new AptRunTracker.Observation(termLines.lines(), historyLines.lines(), apt.size(), cpu,
-            commandline);
+        new AptRunTracker.Observation(
+            termLines.lines(), historyLines.lines(), apt.size(), cpu, commandline);
     return tracker.accept(seen, now, envelopes);
   }
 

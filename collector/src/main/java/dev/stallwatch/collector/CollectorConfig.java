@@ -60,6 +60,11 @@ public final class CollectorConfig {
     return heartbeatInterval;
   }
 
+  /** An apt run that makes no progress this long is stalled. */
+  public Duration aptStallAfter() {
+    return aptStallAfter;
+  }
+
   public SpoolSettings spool() {
     return spool;
   }
@@ -77,8 +82,18 @@ public final class CollectorConfig {
 
   static CollectorConfig parse(String name, String yaml, Path baseDir) throws ConfigException {
     ConfigTree root = ConfigTree.parse(name, yaml);
-    root.allowOnly(Set.of("sampleInterval", "heartbeatInterval", "inventoryInterval", "spool",
-        "io", "apt", "freeze", "docker", "kernelRules", "windows"));
+    root.allowOnly(
+        Set.of(
+            "sampleInterval",
+            "heartbeatInterval",
+            "inventoryInterval",
+            "spool",
+            "io",
+            "apt",
+            "freeze",
+            "docker",
+            "kernelRules",
+            "windows"));
     CollectorConfig c = new CollectorConfig();
     if (root.has("sampleInterval")) {
       c.sampleInterval = root.duration("sampleInterval");
@@ -96,7 +111,8 @@ public final class CollectorConfig {
       ConfigTree io = root.child("io");
       io.allowOnly(Set.of("dStateAfter", "diskStallAfter", "probeSlow", "probeTimeout"));
       c.dStateAfter = io.has("dStateAfter") ? io.duration("dStateAfter") : c.dStateAfter;
-      c.diskStallAfter = io.has("diskStallAfter") ? io.duration("diskStallAfter") : c.diskStallAfter;
+      c.diskStallAfter =
+          io.has("diskStallAfter") ? io.duration("diskStallAfter") : c.diskStallAfter;
       c.probeSlow = io.has("probeSlow") ? io.duration("probeSlow") : c.probeSlow;
       c.probeTimeout = io.has("probeTimeout") ? io.duration("probeTimeout") : c.probeTimeout;
     }
@@ -120,10 +136,14 @@ public final class CollectorConfig {
     if (root.has("windows")) {
       ConfigTree windows = root.child("windows");
       windows.allowOnly(Set.of("distroProbeInterval", "distroProbeTimeout"));
-      c.distroProbeInterval = windows.has("distroProbeInterval")
-          ? windows.duration("distroProbeInterval") : c.distroProbeInterval;
-      c.distroProbeTimeout = windows.has("distroProbeTimeout")
-          ? windows.duration("distroProbeTimeout") : c.distroProbeTimeout;
+      c.distroProbeInterval =
+          windows.has("distroProbeInterval")
+              ? windows.duration("distroProbeInterval")
+              : c.distroProbeInterval;
+      c.distroProbeTimeout =
+          windows.has("distroProbeTimeout")
+              ? windows.duration("distroProbeTimeout")
+              : c.distroProbeTimeout;
     }
     return c;
   }
@@ -147,28 +167,36 @@ public final class CollectorConfig {
   }
 
   private void readDocker(ConfigTree tree) throws ConfigException {
-    tree.allowOnly(Set.of("socket", "probe", "probeInterval", "probeTimeout", "probeSlow",
-        "consecutive", "resourceSaver"));
+    tree.allowOnly(
+        Set.of(
+            "socket",
+            "probe",
+            "probeInterval",
+            "probeTimeout",
+            "probeSlow",
+            "consecutive",
+            "resourceSaver"));
     dockerSocket = tree.has("socket") ? tree.text("socket").replaceAll("^/+", "") : dockerSocket;
     engineProbe = tree.has("probe") ? tree.bool("probe") : engineProbe;
-    engineProbeInterval = tree.has("probeInterval") ? tree.duration("probeInterval")
-        : engineProbeInterval;
-    engineProbeTimeout = tree.has("probeTimeout") ? tree.duration("probeTimeout")
-        : engineProbeTimeout;
+    engineProbeInterval =
+        tree.has("probeInterval") ? tree.duration("probeInterval") : engineProbeInterval;
+    engineProbeTimeout =
+        tree.has("probeTimeout") ? tree.duration("probeTimeout") : engineProbeTimeout;
     engineProbeSlow = tree.has("probeSlow") ? tree.duration("probeSlow") : engineProbeSlow;
-    engineProbeConsecutive = tree.has("consecutive") ? tree.integer("consecutive", 1, 100)
-        : engineProbeConsecutive;
+    engineProbeConsecutive =
+        tree.has("consecutive") ? tree.integer("consecutive", 1, 100) : engineProbeConsecutive;
     if (tree.has("resourceSaver")) {
       ConfigTree rs = tree.child("resourceSaver");
       rs.allowOnly(Set.of("entered", "exited"));
-      List<String> entered = rs.has("entered") ? rs.texts("entered")
-          : ResourceSaverPatterns.DEFAULT_ENTERED;
-      List<String> exited = rs.has("exited") ? rs.texts("exited")
-          : ResourceSaverPatterns.DEFAULT_EXITED;
+      List<String> entered =
+          rs.has("entered") ? rs.texts("entered") : ResourceSaverPatterns.DEFAULT_ENTERED;
+      List<String> exited =
+          rs.has("exited") ? rs.texts("exited") : ResourceSaverPatterns.DEFAULT_EXITED;
       try {
         resourceSaver = ResourceSaverPatterns.compile(entered, exited);
       } catch (PatternSyntaxException e) {
-        throw rs.error(rs.has("entered") ? "entered" : "exited",
+        throw rs.error(
+            rs.has("entered") ? "entered" : "exited",
             "bad pattern: " + e.getDescription() + " in '" + e.getPattern() + "'");
       }
     }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs an external command ({@code wsl.exe}, {@code docker}) with a time limit, reading at most
- * 1 MiB of its output. A command that does not finish in time is killed with its children.
+ * Runs an external command ({@code wsl.exe}, {@code docker}) with a time limit, reading at most 1
+ * MiB of its output. A command that does not finish in time is killed with its children.
  */
 final class CommandRunner {
 
@@ -23,7 +23,8 @@ final class CommandRunner {
   /**
    * @throws IOException when the command cannot be started (not found, not executable)
    */
-  static Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+  static Result run(List<String> command, Duration timeout)
+      throws IOException, InterruptedException {
     long start = System.nanoTime();
     Process process =
         new ProcessBuilder(new ArrayList<>(command))
@@ -46,7 +47,8 @@ final class CommandRunner {
   }
 
   private static java.io.File nullDevice() {
-    return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    return new java.io.File(
+        System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
   }
 
   private static final class OutputReader implements Runnable {

@@ -13,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A YAML document read for validation: every accessor names the file and the key path in its
- * error ({@code collector.yaml: docker.probeTimeout: expected a duration like 3s, got 'soon'}), and
+ * A YAML document read for validation: every accessor names the file and the key path in its error
+ * ({@code collector.yaml: docker.probeTimeout: expected a duration like 3s, got 'soon'}), and
  * unknown keys are errors, so a typo never silently does nothing.
  */
 final class ConfigTree {
@@ -57,7 +57,8 @@ final class ConfigTree {
 
   private void requireMapping() throws ConfigException {
     if (!node.isObject()) {
-      throw new ConfigException(file + (path.isEmpty() ? "" : ": " + path) + ": expected a mapping");
+      throw new ConfigException(
+          file + (path.isEmpty() ? "" : ": " + path) + ": expected a mapping");
     }
   }
 
@@ -66,8 +67,8 @@ final class ConfigTree {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!known.contains(key)) {
-        throw new ConfigException(where(key) + ": unknown key (known: " + known.stream().sorted()
-            .toList() + ")");
+        throw new ConfigException(
+            where(key) + ": unknown key (known: " + known.stream().sorted().toList() + ")");
       }
     }
   }
@@ -89,8 +90,9 @@ final class ConfigTree {
     }
     List<ConfigTree> out = new ArrayList<>();
     for (int i = 0; i < value.size(); i++) {
-      ConfigTree item = new ConfigTree(file, (path.isEmpty() ? key : path + "." + key)
-          + "[" + i + "]", value.get(i));
+      ConfigTree item =
+          new ConfigTree(
+              file, (path.isEmpty() ? key : path + "." + key) + "[" + i + "]", value.get(i));
       item.requireMapping();
       out.add(item);
     }
@@ -122,7 +124,10 @@ final class ConfigTree {
 
   int integer(String key, int min, int max) throws ConfigException {
     JsonNode value = node.get(key);
-    if (value == null || !value.isIntegralNumber() || value.asLong() < min || value.asLong() > max) {
+    if (value == null
+        || !value.isIntegralNumber()
+        || value.asLong() < min
+        || value.asLong() > max) {
       throw new ConfigException(
           where(key) + ": expected a whole number from " + min + " to " + max + ", got " + value);
     }
@@ -141,8 +146,10 @@ final class ConfigTree {
     Matcher m = DURATION.matcher(text(key).strip());
     if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
       throw new ConfigException(
-          where(key) + ": expected a positive duration like 500ms, 5s, 2m or 1h, got '"
-              + text(key) + "'");
+          where(key)
+              + ": expected a positive duration like 500ms, 5s, 2m or 1h, got '"
+              + text(key)
+              + "'");
     }
     long n = Long.parseLong(m.group(1));
     return switch (m.group(2)) {

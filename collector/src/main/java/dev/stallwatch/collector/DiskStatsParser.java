@@ -30,8 +30,12 @@ final class DiskStatsParser {
       }
       String[] f = line.split("\\s+");
       if (f.length < 14 || f.length > 20) {
-        problems.report(i + 1, "expected 'major minor name' and 11 to 17 counters, got "
-            + f.length + " fields: " + SourceFiles.excerpt(line));
+        problems.report(
+            i + 1,
+            "expected 'major minor name' and 11 to 17 counters, got "
+                + f.length
+                + " fields: "
+                + SourceFiles.excerpt(line));
         continue;
       }
       try {
@@ -45,7 +49,8 @@ final class DiskStatsParser {
       }
     }
     if (disks.isEmpty()) {
-      throw new FormatException("not /proc/diskstats: no disk line in " + SourceFiles.excerpt(text));
+      throw new FormatException(
+          "not /proc/diskstats: no disk line in " + SourceFiles.excerpt(text));
     }
     return disks;
   }

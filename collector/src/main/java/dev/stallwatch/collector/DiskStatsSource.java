@@ -55,8 +55,8 @@ final class DiskStatsSource implements Source {
   }
 
   /** The stalls one sample shows, given the samples before it. */
-  List<TelemetryEvent> accept(List<DiskStatsParser.Disk> sample, Instant now,
-      EnvelopeFactory envelopes) {
+  List<TelemetryEvent> accept(
+      List<DiskStatsParser.Disk> sample, Instant now, EnvelopeFactory envelopes) {
     List<TelemetryEvent> events = new ArrayList<>();
     for (DiskStatsParser.Disk disk : sample) {
       Progress before = disks.get(disk.name());
@@ -66,9 +66,14 @@ final class DiskStatsSource implements Source {
       }
       Duration stalled = Duration.between(before.since(), now);
       if (!before.reported() && stalled.compareTo(threshold) >= 0) {
-        events.add(new IoStall(envelopes.next(now), IoStall.Kind.DISKSTATS, disk.name(),
-            stalled.toMillis(), "%d request(s) in flight, no completions for %d s"
-                .formatted(disk.inFlight(), stalled.toSeconds())));
+        events.add(
+            new IoStall(
+                envelopes.next(now),
+                IoStall.Kind.DISKSTATS,
+                disk.name(),
+                stalled.toMillis(),
+                "%d request(s) in flight, no completions for %d s"
+                    .formatted(disk.inFlight(), stalled.toSeconds())));
         disks.put(disk.name(), new Progress(before.completed(), before.since(), true));
       }
     }

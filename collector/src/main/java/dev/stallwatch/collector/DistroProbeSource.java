@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Windows side: lists the WSL distros ({@code wsl.exe -l -q}, UTF-16LE) and probes each with
- * {@code wsl.exe -d NAME -e true} under a timeout, sending one {@code distro_probe} per distro and
- * round. Docker Desktop's own distros are left out. A frozen distro shows as TIMEOUT here even
- * when nothing inside it can report.
+ * Windows side: lists the WSL distros ({@code wsl.exe -l -q}, UTF-16LE) and probes each with {@code
+ * wsl.exe -d NAME -e true} under a timeout, sending one {@code distro_probe} per distro and round.
+ * Docker Desktop's own distros are left out. A frozen distro shows as TIMEOUT here even when
+ * nothing inside it can report.
  */
 final class DistroProbeSource implements Source {
 
@@ -63,8 +63,10 @@ final class DistroProbeSource implements Source {
   List<String> list() throws IOException {
     CommandRunner.Result result = run(List.of(wslExe.toString(), "-l", "-q"));
     if (result.timedOut() || result.exitCode() != 0) {
-      throw new IOException(wslExe + " -l -q " + (result.timedOut() ? "timed out"
-          : "failed with exit code " + result.exitCode()));
+      throw new IOException(
+          wslExe
+              + " -l -q "
+              + (result.timedOut() ? "timed out" : "failed with exit code " + result.exitCode()));
     }
     return parseList(WslVersionParser.decode(result.stdout()));
   }
@@ -87,19 +89,33 @@ final class DistroProbeSource implements Source {
     try {
       CommandRunner.Result result = run(List.of(wslExe.toString(), "-d", distro, "-e", "true"));
       if (result.timedOut()) {
-        return new DistroProbe(envelopes.next(started), distro, ProbeStatus.TIMEOUT, null,
+        return new DistroProbe(
+            envelopes.next(started),
+            distro,
+            ProbeStatus.TIMEOUT,
+            null,
             command + " did not return within " + timeout.toSeconds() + " s");
       }
       if (result.exitCode() != 0) {
         String output = WslVersionParser.decode(result.stdout()).strip();
-        return new DistroProbe(envelopes.next(started), distro, ProbeStatus.FAILED,
-            result.millis(), command + " exited " + result.exitCode()
+        return new DistroProbe(
+            envelopes.next(started),
+            distro,
+            ProbeStatus.FAILED,
+            result.millis(),
+            command
+                + " exited "
+                + result.exitCode()
                 + (output.isEmpty() ? "" : ": " + SourceFiles.excerpt(output)));
       }
       ProbeStatus status = result.millis() >= slow.toMillis() ? ProbeStatus.SLOW : ProbeStatus.OK;
       return new DistroProbe(envelopes.next(started), distro, status, result.millis(), null);
     } catch (IOException e) {
-      return new DistroProbe(envelopes.next(started), distro, ProbeStatus.FAILED, null,
+      return new DistroProbe(
+          envelopes.next(started),
+          distro,
+          ProbeStatus.FAILED,
+          null,
           command + ": " + e.getMessage());
     }
   }

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses {@code dmesg} text: {@code [  1234.567890] MESSAGE} (seconds since boot, mapped with the
+ * Parses {@code dmesg} text: {@code [ 1234.567890] MESSAGE} (seconds since boot, mapped with the
  * boot time) or {@code dmesg -T}'s {@code [Sun Sep 24 18:16:29 2023] MESSAGE} (local time, mapped
  * with the zone). A line without a timestamp continues the message before it.
  */
@@ -22,9 +22,11 @@ final class DmesgParser {
   /** One kernel message with its wall-clock time. */
   record Message(Instant ts, String text) {}
 
-  private static final Pattern MONOTONIC = Pattern.compile("^\\[\\s*(\\d{1,10})\\.(\\d{6})\\] ?(.*)$");
+  private static final Pattern MONOTONIC =
+      Pattern.compile("^\\[\\s*(\\d{1,10})\\.(\\d{6})\\] ?(.*)$");
   private static final Pattern HUMAN =
-      Pattern.compile("^\\[([A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4})\\] ?(.*)$");
+      Pattern.compile(
+          "^\\[([A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4})\\] ?(.*)$");
   private static final DateTimeFormatter HUMAN_TIME =
       DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
 
@@ -34,7 +36,8 @@ final class DmesgParser {
     List<Message> messages = new ArrayList<>();
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+      String line =
+          lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
       if (line.isBlank()) {
         continue;
       }
@@ -55,8 +58,10 @@ final class DmesgParser {
         // continuation records, so that the split-message rules can join it.
         messages.add(new Message(messages.getLast().ts(), line.strip()));
       } else {
-        problems.report(i + 1, "not a dmesg line '[SECONDS] MESSAGE' or '[DATE] MESSAGE': "
-            + SourceFiles.excerpt(line));
+        problems.report(
+            i + 1,
+            "not a dmesg line '[SECONDS] MESSAGE' or '[DATE] MESSAGE': "
+                + SourceFiles.excerpt(line));
       }
     }
     return messages;

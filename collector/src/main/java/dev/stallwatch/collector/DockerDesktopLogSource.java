@@ -21,8 +21,12 @@ final class DockerDesktopLogSource implements Source {
   private final Duration interval;
   private final DockerLogInterpreter interpreter;
 
-  DockerDesktopLogSource(Path windowsHome, ResourceSaverPatterns patterns,
-      CheckpointStore checkpoints, boolean fromStart, Duration interval) {
+  DockerDesktopLogSource(
+      Path windowsHome,
+      ResourceSaverPatterns patterns,
+      CheckpointStore checkpoints,
+      boolean fromStart,
+      Duration interval) {
     this.log = new TailedFile(windowsHome.resolve(BACKEND_LOG), checkpoints, fromStart);
     this.interval = interval;
     this.interpreter = new DockerLogInterpreter(patterns);

@@ -21,8 +21,8 @@ final class DockerLogInterpreter {
     this.patterns = patterns;
   }
 
-  List<TelemetryEvent> accept(List<String> lines, EnvelopeFactory envelopes, Problems problems,
-      int firstLineNumber) {
+  List<TelemetryEvent> accept(
+      List<String> lines, EnvelopeFactory envelopes, Problems problems, int firstLineNumber) {
     List<TelemetryEvent> events = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
@@ -42,8 +42,9 @@ final class DockerLogInterpreter {
       Optional<ResourceSaver.State> next = patterns.match(parsed.message());
       if (next.isPresent() && next.get() != state) {
         state = next.get();
-        events.add(new ResourceSaver(envelopes.next(parsed.ts()), state,
-            ResourceSaver.SeenVia.LOG_PATTERN, line));
+        events.add(
+            new ResourceSaver(
+                envelopes.next(parsed.ts()), state, ResourceSaver.SeenVia.LOG_PATTERN, line));
       }
     }
     return events;

@@ -42,7 +42,9 @@ final class DockerPing {
       while (answer.hasRemaining()) {
         long left = (deadline - System.nanoTime()) / 1_000_000L;
         if (left <= 0) {
-          return new Result(ProbeStatus.TIMEOUT, null,
+          return new Result(
+              ProbeStatus.TIMEOUT,
+              null,
               "GET /_ping: no answer within " + timeout.toMillis() + " ms");
         }
         selector.select(left);
@@ -63,8 +65,11 @@ final class DockerPing {
   static Result judge(String answer, long millis, Duration slow) {
     String statusLine = answer.lines().findFirst().orElse("");
     if (!statusLine.matches("HTTP/1\\.[01] 200.*")) {
-      return new Result(ProbeStatus.FAILED, millis,
-          "GET /_ping answered " + SourceFiles.excerpt(statusLine.isEmpty() ? "nothing" : statusLine));
+      return new Result(
+          ProbeStatus.FAILED,
+          millis,
+          "GET /_ping answered "
+              + SourceFiles.excerpt(statusLine.isEmpty() ? "nothing" : statusLine));
     }
     if (millis >= slow.toMillis()) {
       return new Result(ProbeStatus.SLOW, millis, "GET /_ping took " + millis + " ms");

@@ -36,8 +36,8 @@ final class EngineProbeSource implements Source {
   private boolean answeredSinceStart;
   private boolean inResourceSaver;
 
-  EngineProbeSource(Path socket, Duration interval, Duration timeout, Duration slow,
-      int consecutive) {
+  EngineProbeSource(
+      Path socket, Duration interval, Duration timeout, Duration slow, int consecutive) {
     this(socket, interval, () -> DockerPing.ping(socket, timeout, slow), consecutive);
   }
 
@@ -71,8 +71,10 @@ final class EngineProbeSource implements Source {
     if (!Files.exists(socket)) {
       streak = 0;
       answeredSinceStart = false;
-      throw new SourceAbsentException("no Docker engine socket " + socket
-          + " (Docker Desktop not running or not integrated with this distro)");
+      throw new SourceAbsentException(
+          "no Docker engine socket "
+              + socket
+              + " (Docker Desktop not running or not integrated with this distro)");
     }
     return accept(pinger.ping(), envelopes, now);
   }
@@ -91,18 +93,30 @@ final class EngineProbeSource implements Source {
     }
     ProbeStatus before = reported;
     reported = status;
-    events.add(new EngineProbe(envelopes.next(now), result.status(), result.latencyMillis(),
-        result.detail() == null ? null : result.detail() + " (" + streak + " probes in a row)"));
+    events.add(
+        new EngineProbe(
+            envelopes.next(now),
+            result.status(),
+            result.latencyMillis(),
+            result.detail() == null
+                ? null
+                : result.detail() + " (" + streak + " probes in a row)"));
     if (status == ProbeStatus.TIMEOUT && before == ProbeStatus.OK && answeredSinceStart) {
       inResourceSaver = true;
-      events.add(new ResourceSaver(envelopes.next(now), ResourceSaver.State.ENTERED,
-          ResourceSaver.SeenVia.ENGINE_PROBE,
-          "engine /_ping timed out " + streak + " times in a row"));
+      events.add(
+          new ResourceSaver(
+              envelopes.next(now),
+              ResourceSaver.State.ENTERED,
+              ResourceSaver.SeenVia.ENGINE_PROBE,
+              "engine /_ping timed out " + streak + " times in a row"));
     } else if (status == ProbeStatus.OK && inResourceSaver) {
       inResourceSaver = false;
-      events.add(new ResourceSaver(envelopes.next(now), ResourceSaver.State.EXITED,
-          ResourceSaver.SeenVia.ENGINE_PROBE,
-          "engine /_ping answered again " + streak + " times in a row"));
+      events.add(
+          new ResourceSaver(
+              envelopes.next(now),
+              ResourceSaver.State.EXITED,
+              ResourceSaver.SeenVia.ENGINE_PROBE,
+              "engine /_ping answered again " + streak + " times in a row"));
     }
     answeredSinceStart |= status == ProbeStatus.OK;
     return events;

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the complete lines appended to a log file since the last poll, across rotation: when the
- * name points to a new file (new inode, or on Windows a new first line), the rest of the old file is
- * read first from its renamed copy ({@code NAME.SUFFIX} beside it), then the new one from its
+ * name points to a new file (new inode, or on Windows a new first line), the rest of the old file
+ * is read first from its renamed copy ({@code NAME.SUFFIX} beside it), then the new one from its
  * start. A file that shrank was truncated and is read again from its start. Where reading stopped
  * is a {@link TailCheckpoint}; the caller saves it once the events from those lines are delivered.
  */
@@ -43,8 +43,8 @@ final class FileTailer {
 
   /**
    * @param saved where a previous run stopped, if it did
-   * @param fromStart without a checkpoint, read the file from its start (offline) rather than
-   *     from its current end (live: history before the first start is not sent)
+   * @param fromStart without a checkpoint, read the file from its start (offline) rather than from
+   *     its current end (live: history before the first start is not sent)
    */
   FileTailer(Path file, Optional<TailCheckpoint> saved, boolean fromStart) {
     this.file = Objects.requireNonNull(file, "file");
@@ -72,8 +72,11 @@ final class FileTailer {
       readRestOfRotated(lines);
       position = new TailCheckpoint(key(), inode, fingerprint, 0);
     } else if (size < position.offset()) {
-      LOG.info("{} shrank from {} to {} bytes: reading it again from its start", file,
-          position.offset(), size);
+      LOG.info(
+          "{} shrank from {} to {} bytes: reading it again from its start",
+          file,
+          position.offset(),
+          size);
       position = new TailCheckpoint(key(), inode, fingerprint, 0);
     }
     long offset = readLines(file, position.offset(), lines);
@@ -105,20 +108,21 @@ final class FileTailer {
         return;
       }
     }
-    LOG.warn("{} was replaced and its previous file is gone: lines written to it after {} bytes"
-        + " are lost", file, position.offset());
+    LOG.warn(
+        "{} was replaced and its previous file is gone: lines written to it after {} bytes"
+            + " are lost",
+        file,
+        position.offset());
   }
 
   private boolean isPreviousFile(Path sibling, String name) throws IOException {
-    if (!sibling.getFileName().toString().startsWith(name + ".")
-        || !Files.isRegularFile(sibling)) {
+    if (!sibling.getFileName().toString().startsWith(name + ".") || !Files.isRegularFile(sibling)) {
       return false;
     }
     if (position.inode() != null) {
       return position.inode().equals(inode(sibling));
     }
-    return !position.fingerprint().isEmpty()
-        && position.fingerprint().equals(fingerprint(sibling));
+    return !position.fingerprint().isEmpty() && position.fingerprint().equals(fingerprint(sibling));
   }
 
   /** Appends the complete lines from {@code offset} and returns the offset after them. */

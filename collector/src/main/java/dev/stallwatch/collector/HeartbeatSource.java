@@ -51,9 +51,6 @@ final class HeartbeatSource implements Source {
   public List<TelemetryEvent> sample(EnvelopeFactory envelopes, Instant now) {
     return List.of(
         new Heartbeat(
-            envelopes.next(now),
-            health.snapshot(),
-            spoolDepth.getAsLong(),
-            dropped.getAsLong()));
+            envelopes.next(now), health.snapshot(), spoolDepth.getAsLong(), dropped.getAsLong()));
   }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Parses the INI files WSL reads ({@code .wslconfig}, {@code /etc/wsl.conf}): {@code [section]}
  * headers, {@code key = value} lines, {@code #} and {@code ;} comments, CRLF line ends and a UTF-8
- * byte-order mark. Keys and sections are case-insensitive, so they come out in lower case as
- * {@code section.key}; values keep their case with surrounding quotes and spaces removed.
+ * byte-order mark. Keys and sections are case-insensitive, so they come out in lower case as {@code
+ * section.key}; values keep their case with surrounding quotes and spaces removed.
  */
 final class IniParser {
 
@@ -33,8 +33,8 @@ final class IniParser {
         continue;
       }
       if (section == null) {
-        problems.report(i + 1, "key outside any [section] (WSL ignores it): "
-            + SourceFiles.excerpt(line));
+        problems.report(
+            i + 1, "key outside any [section] (WSL ignores it): " + SourceFiles.excerpt(line));
         continue;
       }
       String key = line.substring(0, eq).strip().toLowerCase(Locale.ROOT);

@@ -22,13 +22,25 @@ record InventoryFacts(
     Integer autoPauseTimeoutSeconds,
     Boolean autoMemoryReclaimRecognized) {
 
-  static final java.util.Set<String> RECLAIM_MODES = java.util.Set.of("gradual", "dropcache",
-      "disabled");
+  static final java.util.Set<String> RECLAIM_MODES =
+      java.util.Set.of("gradual", "dropcache", "disabled");
 
   Inventory toEvent(Envelope envelope) {
-    return new Inventory(envelope, wslVersion, kernelVersion, windowsVersion, distro, systemd,
-        cgroupLayout, cgroupV1Disabled, memoryReclaimPresent, autoMemoryReclaim, wslconfig,
-        dockerDesktopVersion, resourceSaverEnabled, autoPauseTimeoutSeconds,
+    return new Inventory(
+        envelope,
+        wslVersion,
+        kernelVersion,
+        windowsVersion,
+        distro,
+        systemd,
+        cgroupLayout,
+        cgroupV1Disabled,
+        memoryReclaimPresent,
+        autoMemoryReclaim,
+        wslconfig,
+        dockerDesktopVersion,
+        resourceSaverEnabled,
+        autoPauseTimeoutSeconds,
         autoMemoryReclaimRecognized);
   }
 }

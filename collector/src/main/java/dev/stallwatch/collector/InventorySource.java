@@ -1,6 +1,5 @@
 package dev.stallwatch.collector;
 
-import dev.stallwatch.model.CgroupLayout;
 import dev.stallwatch.model.event.TelemetryEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +17,10 @@ import org.slf4j.LoggerFactory;
  * What the machine is, sent at start and whenever any of it changes: kernel release, cgroup layout
  * ({@code proc/mounts}) and {@code cgroup_no_v1} ({@code proc/cmdline}), {@code memory.reclaim}
  * present, systemd, the distro, every {@code .wslconfig} key, Docker Desktop's Resource Saver
- * settings, and the versions {@code wsl.exe --version} and {@code docker version} show. A part
- * that cannot be read is left out (and logged once) rather than failing the rest. The commands run
- * at start, then {@code wsl.exe} once an hour and {@code docker version} only when Docker
- * Desktop's settings file changed (a restart or upgrade), since asking the engine could wake it.
+ * settings, and the versions {@code wsl.exe --version} and {@code docker version} show. A part that
+ * cannot be read is left out (and logged once) rather than failing the rest. The commands run at
+ * start, then {@code wsl.exe} once an hour and {@code docker version} only when Docker Desktop's
+ * settings file changed (a restart or upgrade), since asking the engine could wake it.
  */
 final class InventorySource implements Source {
 
@@ -51,8 +49,14 @@ final class InventorySource implements Source {
    * @param wslExe {@code wsl.exe} to run, null to not run it
    * @param dockerExe {@code docker} to run, null to not run it
    */
-  InventorySource(Path root, Path windowsHome, String distro, Path wslExe, Path dockerExe,
-      Duration interval, HostFacts facts) {
+  InventorySource(
+      Path root,
+      Path windowsHome,
+      String distro,
+      Path wslExe,
+      Path dockerExe,
+      Duration interval,
+      HostFacts facts) {
     this.root = root;
     this.windowsHome = windowsHome;
     this.distro = distro;
@@ -92,36 +96,61 @@ final class InventorySource implements Source {
   }
 
   InventoryFacts read(Instant now) {
-    Map<String, String> wslconfig = windowsHome == null ? Map.of()
-        : part("wslconfig", () -> SourceFiles.readIfPresent(windowsHome.resolve(".wslconfig"),
-            1 << 20).map(text -> IniParser.parse(text, problems.of(".wslconfig"))).orElse(Map.of()),
-            Map.of());
+    Map<String, String> wslconfig =
+        windowsHome == null
+            ? Map.of()
+            : part(
+                "wslconfig",
+                () ->
+                    SourceFiles.readIfPresent(windowsHome.resolve(".wslconfig"), 1 << 20)
+                        .map(text -> IniParser.parse(text, problems.of(".wslconfig")))
+                        .orElse(Map.of()),
+                Map.of());
     String reclaim = wslconfig.get("experimental.automemoryreclaim");
     facts.autoMemoryReclaim(reclaim);
     DockerDesktopParsers.Settings docker = dockerSettings();
     refreshCommands(now);
     return new InventoryFacts(
         wslVersion == null ? null : wslVersion.wsl(),
-        root == null ? (wslVersion == null ? null : wslVersion.kernel())
-            : part("osrelease", () -> SourceFiles.parseIfPresent(
-                root.resolve("proc/sys/kernel/osrelease"), SystemParsers::kernelRelease)
-                .orElse(null), null),
+        root == null
+            ? (wslVersion == null ? null : wslVersion.kernel())
+            : part(
+                "osrelease",
+                () ->
+                    SourceFiles.parseIfPresent(
+                            root.resolve("proc/sys/kernel/osrelease"), SystemParsers::kernelRelease)
+                        .orElse(null),
+                null),
         wslVersion == null ? null : wslVersion.windows(),
         distro,
         root == null ? null : systemd(),
-        root == null ? null : part("mounts", () -> SourceFiles.parseIfPresent(
-            root.resolve("proc/mounts"),
-            text -> SystemParsers.cgroupLayout(text, Problems.IGNORE)).orElse(null), null),
-        root == null ? null : part("cmdline", () -> SourceFiles.readIfPresent(
-            root.resolve("proc/cmdline"), 1 << 16).map(SystemParsers::cgroupV1Disabled)
-            .orElse(null), null),
+        root == null
+            ? null
+            : part(
+                "mounts",
+                () ->
+                    SourceFiles.parseIfPresent(
+                            root.resolve("proc/mounts"),
+                            text -> SystemParsers.cgroupLayout(text, Problems.IGNORE))
+                        .orElse(null),
+                null),
+        root == null
+            ? null
+            : part(
+                "cmdline",
+                () ->
+                    SourceFiles.readIfPresent(root.resolve("proc/cmdline"), 1 << 16)
+                        .map(SystemParsers::cgroupV1Disabled)
+                        .orElse(null),
+                null),
         root == null ? null : Files.exists(root.resolve("sys/fs/cgroup/memory.reclaim")),
         reclaim,
         wslconfig,
         dockerVersion,
         docker == null ? null : docker.useResourceSaver(),
         docker == null ? null : docker.autoPauseTimeoutSeconds(),
-        reclaim == null ? null
+        reclaim == null
+            ? null
             : InventoryFacts.RECLAIM_MODES.contains(reclaim.strip().toLowerCase(Locale.ROOT)));
   }
 
@@ -129,9 +158,14 @@ final class InventorySource implements Source {
     if (Files.isDirectory(root.resolve("run/systemd/system"))) {
       return true;
     }
-    Map<String, String> conf = part("wsl.conf", () -> SourceFiles.readIfPresent(
-        root.resolve("etc/wsl.conf"), 1 << 16).map(text -> IniParser.parse(text,
-            problems.of("wsl.conf"))).orElse(Map.of()), Map.of());
+    Map<String, String> conf =
+        part(
+            "wsl.conf",
+            () ->
+                SourceFiles.readIfPresent(root.resolve("etc/wsl.conf"), 1 << 16)
+                    .map(text -> IniParser.parse(text, problems.of("wsl.conf")))
+                    .orElse(Map.of()),
+            Map.of());
     String configured = conf.get("boot.systemd");
     if (configured != null) {
       return configured.strip().equalsIgnoreCase("true");
@@ -150,27 +184,40 @@ final class InventorySource implements Source {
       return null;
     }
     Path file = settingsFile();
-    return part("docker settings", () -> SourceFiles.parseIfPresent(file,
-        DockerDesktopParsers::settings).orElse(null), null);
+    return part(
+        "docker settings",
+        () -> SourceFiles.parseIfPresent(file, DockerDesktopParsers::settings).orElse(null),
+        null);
   }
 
   private void refreshCommands(Instant now) {
-    if (wslExe != null && (wslAskedAt == null || Duration.between(wslAskedAt, now)
-        .compareTo(WSL_EVERY) >= 0)) {
+    if (wslExe != null
+        && (wslAskedAt == null || Duration.between(wslAskedAt, now).compareTo(WSL_EVERY) >= 0)) {
       wslAskedAt = now;
-      WslVersionParser.WslVersion read = part("wsl.exe --version", () -> {
-        CommandRunner.Result result = run(List.of(wslExe.toString(), "--version"));
-        return WslVersionParser.parse(WslVersionParser.decode(result.stdout()));
-      }, null);
+      WslVersionParser.WslVersion read =
+          part(
+              "wsl.exe --version",
+              () -> {
+                CommandRunner.Result result = run(List.of(wslExe.toString(), "--version"));
+                return WslVersionParser.parse(WslVersionParser.decode(result.stdout()));
+              },
+              null);
       wslVersion = read != null ? read : wslVersion;
     }
     FileTime settings = windowsHome == null ? null : modified(settingsFile());
-    if (dockerExe != null && (!dockerAsked || (settings != null && !settings.equals(settingsSeen)))) {
+    if (dockerExe != null
+        && (!dockerAsked || (settings != null && !settings.equals(settingsSeen)))) {
       dockerAsked = true;
       settingsSeen = settings;
-      String read = part("docker version", () -> DockerDesktopParsers.version(
-          new String(run(List.of(dockerExe.toString(), "version")).stdout(),
-              java.nio.charset.StandardCharsets.UTF_8)), null);
+      String read =
+          part(
+              "docker version",
+              () ->
+                  DockerDesktopParsers.version(
+                      new String(
+                          run(List.of(dockerExe.toString(), "version")).stdout(),
+                          java.nio.charset.StandardCharsets.UTF_8)),
+              null);
       dockerVersion = read != null ? read : dockerVersion;
     }
   }
@@ -179,8 +226,11 @@ final class InventorySource implements Source {
     try {
       CommandRunner.Result result = CommandRunner.run(command, COMMAND_TIMEOUT);
       if (result.timedOut()) {
-        throw new IOException(String.join(" ", command) + " did not finish within "
-            + COMMAND_TIMEOUT.toSeconds() + " s");
+        throw new IOException(
+            String.join(" ", command)
+                + " did not finish within "
+                + COMMAND_TIMEOUT.toSeconds()
+                + " s");
       }
       return result;
     } catch (InterruptedException e) {

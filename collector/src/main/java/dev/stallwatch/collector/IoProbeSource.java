@@ -71,16 +71,20 @@ final class IoProbeSource implements Source, AutoCloseable {
       Duration waited = Duration.between(startedAt, clock.instant());
       if (!hangReported && waited.compareTo(timeout) >= 0) {
         hangReported = true;
-        events.add(stall(envelopes, now, waited, "probe write+fsync+read has not returned after "
-            + waited.toSeconds() + " s"));
+        events.add(
+            stall(
+                envelopes,
+                now,
+                waited,
+                "probe write+fsync+read has not returned after " + waited.toSeconds() + " s"));
       }
       return events;
     }
     if (running != null) {
       Duration took = result();
       if (took.compareTo(slow) >= 0 && !hangReported) {
-        events.add(stall(envelopes, now, took, "probe write+fsync+read took " + took.toMillis()
-            + " ms"));
+        events.add(
+            stall(envelopes, now, took, "probe write+fsync+read took " + took.toMillis() + " ms"));
       }
     }
     hangReported = false;
@@ -101,8 +105,8 @@ final class IoProbeSource implements Source, AutoCloseable {
   }
 
   private IoStall stall(EnvelopeFactory envelopes, Instant now, Duration took, String detail) {
-    return new IoStall(envelopes.next(now), IoStall.Kind.PROBE, probeFile.toString(),
-        took.toMillis(), detail);
+    return new IoStall(
+        envelopes.next(now), IoStall.Kind.PROBE, probeFile.toString(), took.toMillis(), detail);
   }
 
   private Duration probe() throws IOException {
@@ -110,8 +114,13 @@ final class IoProbeSource implements Source, AutoCloseable {
     Files.createDirectories(probeFile.toAbsolutePath().getParent());
     ByteBuffer block = ByteBuffer.allocate(4096);
     block.putLong(start).rewind();
-    try (FileChannel out = FileChannel.open(probeFile, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.READ, StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel out =
+        FileChannel.open(
+            probeFile,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.READ,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       out.write(block);
       out.force(true);
       block.clear();

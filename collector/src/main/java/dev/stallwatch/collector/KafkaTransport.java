@@ -19,8 +19,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Sends spooled records to {@code stallwatch.telemetry} (key = host id, value = the wire JSON as
  * spooled) through an idempotent producer with {@code acks=all}. After a failed batch the producer
- * is replaced, so a producer left in an error state never holds delivery up; the batch is then
- * sent again from the spool, and downstream drops the duplicate ids that may cause.
+ * is replaced, so a producer left in an error state never holds delivery up; the batch is then sent
+ * again from the spool, and downstream drops the duplicate ids that may cause.
  */
 final class KafkaTransport implements EventTransport {
 

@@ -106,8 +106,12 @@ record KernelRule(String id, Kind kind, Pattern pattern, Pattern partial) {
             yield new HungTask(envelopes.next(ts), m.group("comm"), pid, seconds, message);
           }
           case KERNEL_LOG -> new KernelLog(envelopes.next(ts), id, message, priority);
-          case RECLAIM -> new Reclaim(envelopes.next(ts), bytes(m.group("bytes")),
-              Reclaim.InferredFrom.KERNEL_LOG, message);
+          case RECLAIM ->
+              new Reclaim(
+                  envelopes.next(ts),
+                  bytes(m.group("bytes")),
+                  Reclaim.InferredFrom.KERNEL_LOG,
+                  message);
         });
   }
 

@@ -67,12 +67,13 @@ final class KernelRules {
       try {
         kind = KernelRule.Kind.valueOf(item.text("kind").toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw item.error("kind", "'" + item.text("kind")
-            + "' is not one of HUNG_TASK, KERNEL_LOG, RECLAIM");
+        throw item.error(
+            "kind", "'" + item.text("kind") + "' is not one of HUNG_TASK, KERNEL_LOG, RECLAIM");
       }
       try {
-        rules.add(KernelRule.of(id, kind, item.text("pattern"),
-            item.has("partial") ? item.text("partial") : null));
+        rules.add(
+            KernelRule.of(
+                id, kind, item.text("pattern"), item.has("partial") ? item.text("partial") : null));
       } catch (IllegalArgumentException e) {
         throw item.error("pattern", e.getMessage());
       }

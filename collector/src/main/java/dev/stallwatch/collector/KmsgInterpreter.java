@@ -22,7 +22,16 @@ final class KmsgInterpreter {
   private volatile long gaps;
   private volatile long malformedLines;
 
+  private final Problems problems;
+  private long lineNumber;
+
   KmsgInterpreter(BootClock clock, List<KernelRule> rules) {
+    this(clock, rules, Problems.IGNORE);
+  }
+
+  /** @param problems told about every line that is not a record, with its number */
+  KmsgInterpreter(BootClock clock, List<KernelRule> rules, Problems problems) {
+    this.problems = problems;
     this.clock = Objects.requireNonNull(clock, "clock");
     this.matcher = new KernelLogMatcher(rules);
   }
@@ -33,6 +42,7 @@ final class KmsgInterpreter {
    * are not records are counted and skipped; records already seen (after a reopen) too.
    */
   List<TelemetryEvent> accept(String line, EnvelopeFactory envelopes) {
+    lineNumber++;
     if (line.isEmpty() || KmsgParser.isContinuation(line)) {
       return List.of();
     }
@@ -42,12 +52,10 @@ final class KmsgInterpreter {
         return List.of();
       }
       return matcher.accept(
-          record.message(),
-          record.priority(),
-          clock.wallTime(record.microsSinceBoot()),
-          envelopes);
+          record.message(), record.priority(), clock.wallTime(record.microsSinceBoot()), envelopes);
     } catch (FormatException | RuntimeException e) {
       malformedLines++;
+      problems.report((int) Math.min(Integer.MAX_VALUE, lineNumber), e.getMessage());
       // The first one is worth a warning; a file full of garbage is not worth thousands.
       if (malformedLines == 1) {
         LOG.warn("skipping kmsg line: {}", e.getMessage());

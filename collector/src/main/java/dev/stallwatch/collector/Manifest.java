@@ -19,8 +19,12 @@ public final class Manifest {
 
   /** Prints the manifest of a collector that was created but not started. */
   public static void print(Collector collector, String host, PrintWriter out) {
-    out.println("What this collector would send, and nothing else, to Kafka topic "
-        + Topics.TELEMETRY.name() + " (key = host id " + host + ").");
+    out.println(
+        "What this collector would send, and nothing else, to Kafka topic "
+            + Topics.TELEMETRY.name()
+            + " (key = host id "
+            + host
+            + ").");
     out.println("Every event also carries: type, v, host, ts (event time), seq (counter), id.");
     EnvelopeFactory dryRun = new EnvelopeFactory(host, 0);
     for (Source source : collector.polledSources()) {
@@ -33,8 +37,9 @@ public final class Manifest {
       out.println();
       out.println("[" + source.name() + "] streaming");
       if (source instanceof KmsgSource kmsg) {
-        out.println("  reads dev/kmsg; sends only kernel messages these rules match (the message"
-            + " as evidence):");
+        out.println(
+            "  reads dev/kmsg; sends only kernel messages these rules match (the message"
+                + " as evidence):");
         for (KernelRule rule : kmsg.rules()) {
           out.println("    " + rule.id() + " (" + rule.kind() + "): " + rule.pattern());
         }

@@ -25,8 +25,22 @@ public final class OfflineParser {
 
   /** The kinds of file {@code parse --source} takes. */
   public enum Kind {
-    KMSG, DMESG, MEMINFO, PRESSURE, DISKSTATS, MOUNTS, CMDLINE, OSRELEASE, WSLCONFIG,
-    WSL_VERSION, WSL_CONF, APT_TERM, APT_HISTORY, DOCKER_LOG, DOCKER_SETTINGS, DOCKER_VERSION;
+    KMSG,
+    DMESG,
+    MEMINFO,
+    PRESSURE,
+    DISKSTATS,
+    MOUNTS,
+    CMDLINE,
+    OSRELEASE,
+    WSLCONFIG,
+    WSL_VERSION,
+    WSL_CONF,
+    APT_TERM,
+    APT_HISTORY,
+    DOCKER_LOG,
+    DOCKER_SETTINGS,
+    DOCKER_VERSION;
 
     /** The name on the command line: lower case with dashes. */
     public String cliName() {
@@ -44,10 +58,11 @@ public final class OfflineParser {
    * @param bootTime maps kernel timestamps (seconds since boot) to wall time
    * @param zone the machine's zone, for apt logs and {@code dmesg -T}
    * @param at the time of the sample: event time of snapshots, "now" for apt runs
-   * @param aptStallAfter an open apt run older than this at {@code at} counts as stalled
+   * @param config kernel rules, Resource Saver patterns, and the apt stall threshold: an open apt
+   *     run older than it at {@code at} counts as stalled
    */
-  public record Options(String host, Instant bootTime, ZoneId zone, Instant at,
-      Duration aptStallAfter, CollectorConfig config) {}
+  public record Options(
+      String host, Instant bootTime, ZoneId zone, Instant at, CollectorConfig config) {}
 
   private OfflineParser() {}
 
@@ -57,35 +72,47 @@ public final class OfflineParser {
    * @param fileName used to tell the PSI resource (cpu, memory, io) from the file's name
    * @throws FormatException when the file as a whole is not of that kind
    */
-  public static List<TelemetryEvent> parse(Kind kind, String fileName, byte[] content,
-      Options options, Problems problems) throws FormatException {
+  public static List<TelemetryEvent> parse(
+      Kind kind, String fileName, byte[] content, Options options, Problems problems)
+      throws FormatException {
     EnvelopeFactory envelopes = new EnvelopeFactory(options.host(), 0);
-    String text = kind == Kind.WSL_VERSION ? WslVersionParser.decode(content)
-        : new String(content, StandardCharsets.UTF_8);
+    String text =
+        kind == Kind.WSL_VERSION
+            ? WslVersionParser.decode(content)
+            : new String(content, StandardCharsets.UTF_8);
     return switch (kind) {
-      case KMSG -> kmsg(text, options, envelopes);
+      case KMSG -> kmsg(text, options, envelopes, problems);
       case DMESG -> dmesg(text, options, envelopes, problems);
-      case MEMINFO -> List.of(MemInfoSource.toEvent(envelopes, options.at(),
-          MemInfoParser.parse(text), null, Map.of()));
-      case PRESSURE -> List.of(PressureSource.toEvent(envelopes, options.at(),
-          resource(fileName), PressureParser.parse(text, problems), null));
+      case MEMINFO ->
+          List.of(
+              MemInfoSource.toEvent(
+                  envelopes, options.at(), MemInfoParser.parse(text), null, Map.of()));
+      case PRESSURE ->
+          List.of(
+              PressureSource.toEvent(
+                  envelopes,
+                  options.at(),
+                  resource(fileName),
+                  PressureParser.parse(text, problems),
+                  null));
       case DISKSTATS -> {
         DiskStatsParser.parse(text, problems);
         yield List.of();
       }
-      case APT_TERM -> apt(AptLogParser.termLog(text, options.zone(), problems), options,
-          envelopes);
-      case APT_HISTORY -> apt(AptLogParser.historyLog(text, options.zone(), problems), options,
-          envelopes);
-      case DOCKER_LOG -> new DockerLogInterpreter(options.config().resourceSaver).accept(
-          List.of(text.split("\r?\n", -1)), envelopes, problems, 1);
+      case APT_TERM ->
+          apt(AptLogParser.termLog(text, options.zone(), problems), options, envelopes);
+      case APT_HISTORY ->
+          apt(AptLogParser.historyLog(text, options.zone(), problems), options, envelopes);
+      case DOCKER_LOG ->
+          new DockerLogInterpreter(options.config().resourceSaver)
+              .accept(List.of(text.split("\r?\n", -1)), envelopes, problems, 1);
       default -> List.of(inventory(kind, text, options, envelopes, problems));
     };
   }
 
   private static List<TelemetryEvent> kmsg(String text, Options options, EnvelopeFactory env) {
-    KmsgInterpreter interpreter = new KmsgInterpreter(new BootClock(options.bootTime()),
-        options.config().kernelRules);
+    KmsgInterpreter interpreter =
+        new KmsgInterpreter(new BootClock(options.bootTime()), options.config().kernelRules);
     List<TelemetryEvent> events = new ArrayList<>();
     for (String line : text.split("\n", -1)) {
       events.addAll(interpreter.accept(line, env));
@@ -94,12 +121,12 @@ public final class OfflineParser {
     return events;
   }
 
-  private static List<TelemetryEvent> dmesg(String text, Options options, EnvelopeFactory env,
-      Problems problems) {
+  private static List<TelemetryEvent> dmesg(
+      String text, Options options, EnvelopeFactory env, Problems problems) {
     KernelLogMatcher matcher = new KernelLogMatcher(options.config().kernelRules);
     List<TelemetryEvent> events = new ArrayList<>();
-    for (DmesgParser.Message m : DmesgParser.parse(text, options.bootTime(), options.zone(),
-        problems)) {
+    for (DmesgParser.Message m :
+        DmesgParser.parse(text, options.bootTime(), options.zone(), problems)) {
       events.addAll(matcher.accept(m.text(), null, m.ts(), env));
     }
     events.addAll(matcher.flush(env));
@@ -113,83 +140,134 @@ public final class OfflineParser {
         return resource;
       }
     }
-    throw new FormatException("cannot tell the PSI resource from the file name " + fileName
-        + ": name it cpu, memory or io like /proc/pressure does");
+    throw new FormatException(
+        "cannot tell the PSI resource from the file name "
+            + fileName
+            + ": name it cpu, memory or io like /proc/pressure does");
   }
 
   /** An open run older than the threshold at {@code at} is a stall seen offline. */
-  private static List<TelemetryEvent> apt(List<AptLogParser.Run> runs, Options options,
-      EnvelopeFactory envelopes) {
+  private static List<TelemetryEvent> apt(
+      List<AptLogParser.Run> runs, Options options, EnvelopeFactory envelopes) {
     List<TelemetryEvent> events = new ArrayList<>();
     for (AptLogParser.Run run : runs) {
       if (run.end() == null && run.start() != null) {
         Duration open = Duration.between(run.start(), options.at());
-        if (open.compareTo(options.aptStallAfter()) >= 0) {
-          events.add(new AptStall(envelopes.next(options.at()), AptStall.Phase.STALLED,
-              run.commandline(), run.start(), open.toSeconds(), run.lastLine()));
+        if (open.compareTo(options.config().aptStallAfter) >= 0) {
+          events.add(
+              new AptStall(
+                  envelopes.next(options.at()),
+                  AptStall.Phase.STALLED,
+                  run.commandline(),
+                  run.start(),
+                  open.toSeconds(),
+                  run.lastLine()));
         }
       }
     }
     return events;
   }
 
-  private static Inventory inventory(Kind kind, String text, Options options,
-      EnvelopeFactory envelopes, Problems problems) throws FormatException {
-    InventoryFacts facts = switch (kind) {
-      case MOUNTS -> withLayout(SystemParsers.cgroupLayout(text, problems));
-      case CMDLINE -> withCmdline(SystemParsers.cgroupV1Disabled(text));
-      case OSRELEASE -> withKernel(SystemParsers.kernelRelease(text));
-      case WSLCONFIG -> withWslconfig(IniParser.parse(text, problems));
-      case WSL_CONF -> withSystemd(IniParser.parse(text, problems).get("boot.systemd"));
-      case WSL_VERSION -> withWslVersion(WslVersionParser.parse(text));
-      case DOCKER_SETTINGS -> withDocker(DockerDesktopParsers.settings(text));
-      case DOCKER_VERSION -> withDockerVersion(DockerDesktopParsers.version(text));
-      default -> throw new IllegalArgumentException("not an inventory kind: " + kind);
-    };
+  private static Inventory inventory(
+      Kind kind, String text, Options options, EnvelopeFactory envelopes, Problems problems)
+      throws FormatException {
+    InventoryFacts facts =
+        switch (kind) {
+          case MOUNTS -> withLayout(SystemParsers.cgroupLayout(text, problems));
+          case CMDLINE -> withCmdline(SystemParsers.cgroupV1Disabled(SystemParsers.cmdline(text)));
+          case OSRELEASE -> withKernel(SystemParsers.kernelRelease(text));
+          case WSLCONFIG -> withWslconfig(IniParser.parse(text, problems));
+          case WSL_CONF -> withSystemd(IniParser.parse(text, problems).get("boot.systemd"));
+          case WSL_VERSION -> withWslVersion(WslVersionParser.parse(text));
+          case DOCKER_SETTINGS -> withDocker(DockerDesktopParsers.settings(text));
+          case DOCKER_VERSION -> withDockerVersion(DockerDesktopParsers.version(text));
+          default -> throw new IllegalArgumentException("not an inventory kind: " + kind);
+        };
     return facts.toEvent(envelopes.next(options.at()));
   }
 
   private static InventoryFacts withLayout(CgroupLayout layout) {
-    return new InventoryFacts(null, null, null, null, null, layout, null, null, null, Map.of(),
-        null, null, null, null);
+    return new InventoryFacts(
+        null, null, null, null, null, layout, null, null, null, Map.of(), null, null, null, null);
   }
 
   private static InventoryFacts withCmdline(boolean disabled) {
-    return new InventoryFacts(null, null, null, null, null, null, disabled, null, null, Map.of(),
-        null, null, null, null);
+    return new InventoryFacts(
+        null, null, null, null, null, null, disabled, null, null, Map.of(), null, null, null, null);
   }
 
   private static InventoryFacts withKernel(String release) {
-    return new InventoryFacts(null, release, null, null, null, null, null, null, null, Map.of(),
-        null, null, null, null);
+    return new InventoryFacts(
+        null, release, null, null, null, null, null, null, null, Map.of(), null, null, null, null);
   }
 
   private static InventoryFacts withWslconfig(Map<String, String> keys) {
     String reclaim = keys.get("experimental.automemoryreclaim");
-    Boolean recognized = reclaim == null ? null
-        : InventoryFacts.RECLAIM_MODES.contains(reclaim.strip().toLowerCase(Locale.ROOT));
-    return new InventoryFacts(null, null, null, null, null, null, null, null, reclaim, keys, null,
-        null, null, recognized);
+    Boolean recognized =
+        reclaim == null
+            ? null
+            : InventoryFacts.RECLAIM_MODES.contains(reclaim.strip().toLowerCase(Locale.ROOT));
+    return new InventoryFacts(
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        reclaim,
+        keys,
+        null,
+        null,
+        null,
+        recognized);
   }
 
   private static InventoryFacts withSystemd(String systemd) {
     Boolean on = systemd == null ? null : systemd.strip().equalsIgnoreCase("true");
-    return new InventoryFacts(null, null, null, null, on, null, null, null, null, Map.of(), null,
-        null, null, null);
+    return new InventoryFacts(
+        null, null, null, null, on, null, null, null, null, Map.of(), null, null, null, null);
   }
 
   private static InventoryFacts withWslVersion(WslVersionParser.WslVersion v) {
-    return new InventoryFacts(v.wsl(), v.kernel(), v.windows(), null, null, null, null, null, null,
-        Map.of(), null, null, null, null);
+    return new InventoryFacts(
+        v.wsl(),
+        v.kernel(),
+        v.windows(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Map.of(),
+        null,
+        null,
+        null,
+        null);
   }
 
   private static InventoryFacts withDocker(DockerDesktopParsers.Settings s) {
-    return new InventoryFacts(null, null, null, null, null, null, null, null, null, Map.of(), null,
-        s.useResourceSaver(), s.autoPauseTimeoutSeconds(), null);
+    return new InventoryFacts(
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Map.of(),
+        null,
+        s.useResourceSaver(),
+        s.autoPauseTimeoutSeconds(),
+        null);
   }
 
   private static InventoryFacts withDockerVersion(String version) {
-    return new InventoryFacts(null, null, null, null, null, null, null, null, null, Map.of(),
-        version, null, null, null);
+    return new InventoryFacts(
+        null, null, null, null, null, null, null, null, null, Map.of(), version, null, null, null);
   }
 }

@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses a PSI file ({@code /proc/pressure/cpu|memory|io}): a {@code some} line and, except for
- * cpu on older kernels, a {@code full} line of {@code avg10=P avg60=P avg300=P total=MICROS}.
+ * Parses a PSI file ({@code /proc/pressure/cpu|memory|io}): a {@code some} line and, except for cpu
+ * on older kernels, a {@code full} line of {@code avg10=P avg60=P avg300=P total=MICROS}.
  */
 final class PressureParser {
 
@@ -31,14 +31,21 @@ final class PressureParser {
       }
       Matcher m = LINE.matcher(line);
       if (!m.matches()) {
-        problems.report(i + 1, "not a PSI line 'some|full avg10=.. avg60=.. avg300=.. total=..': "
-            + SourceFiles.excerpt(line));
+        problems.report(
+            i + 1,
+            "not a PSI line 'some|full avg10=.. avg60=.. avg300=.. total=..': "
+                + SourceFiles.excerpt(line));
         continue;
       }
       Pressure.Stall stall;
       try {
-        stall = new Pressure.Stall(Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)),
-            Double.parseDouble(m.group(4)), Long.parseLong(m.group(5)), null);
+        stall =
+            new Pressure.Stall(
+                Double.parseDouble(m.group(2)),
+                Double.parseDouble(m.group(3)),
+                Double.parseDouble(m.group(4)),
+                Long.parseLong(m.group(5)),
+                null);
       } catch (NumberFormatException e) {
         problems.report(i + 1, "PSI total out of range: " + SourceFiles.excerpt(line));
         continue;
@@ -50,8 +57,8 @@ final class PressureParser {
       }
     }
     if (some == null) {
-      throw new FormatException("not a PSI file: no 'some avg10=...' line in "
-          + SourceFiles.excerpt(text));
+      throw new FormatException(
+          "not a PSI file: no 'some avg10=...' line in " + SourceFiles.excerpt(text));
     }
     return new Psi(some, full);
   }

@@ -63,8 +63,12 @@ final class PressureSource implements Source {
     return events;
   }
 
-  static Pressure toEvent(EnvelopeFactory envelopes, Instant now, Pressure.Resource resource,
-      PressureParser.Psi psi, PressureParser.Psi before) {
+  static Pressure toEvent(
+      EnvelopeFactory envelopes,
+      Instant now,
+      Pressure.Resource resource,
+      PressureParser.Psi psi,
+      PressureParser.Psi before) {
     return new Pressure(
         envelopes.next(now),
         resource,
@@ -73,7 +77,8 @@ final class PressureSource implements Source {
   }
 
   private static Pressure.Stall withDelta(Pressure.Stall now, Pressure.Stall before) {
-    Long delta = before == null || now.total() < before.total() ? null : now.total() - before.total();
+    Long delta =
+        before == null || now.total() < before.total() ? null : now.total() - before.total();
     return new Pressure.Stall(now.avg10(), now.avg60(), now.avg300(), now.total(), delta);
   }
 }

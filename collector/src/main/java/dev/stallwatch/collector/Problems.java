@@ -1,8 +1,8 @@
 package dev.stallwatch.collector;
 
 /**
- * Where a parser reports the lines it could not read while it goes on with the others. Live
- * sources log them; {@code stallwatch parse} prints them and exits 1.
+ * Where a parser reports the lines it could not read while it goes on with the others. Live sources
+ * log them; {@code stallwatch parse} prints them and exits 1.
  */
 @FunctionalInterface
 public interface Problems {

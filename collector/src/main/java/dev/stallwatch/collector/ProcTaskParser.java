@@ -19,8 +19,8 @@ final class ProcTaskParser {
     int open = line.indexOf(" (");
     int close = line.lastIndexOf(')');
     if (open < 1 || close < open || close + 2 >= line.length()) {
-      throw new FormatException("not /proc/PID/stat 'PID (COMM) STATE ...': "
-          + SourceFiles.excerpt(line));
+      throw new FormatException(
+          "not /proc/PID/stat 'PID (COMM) STATE ...': " + SourceFiles.excerpt(line));
     }
     String[] rest = line.substring(close + 2).split(" ");
     // rest[0] is field 3 (state); utime, stime, starttime are fields 14, 15, 22.
@@ -35,8 +35,8 @@ final class ProcTaskParser {
           Long.parseLong(rest[11]) + Long.parseLong(rest[12]),
           Long.parseLong(rest[19]));
     } catch (NumberFormatException e) {
-      throw new FormatException("/proc/PID/stat field is not a number: "
-          + SourceFiles.excerpt(line));
+      throw new FormatException(
+          "/proc/PID/stat field is not a number: " + SourceFiles.excerpt(line));
     }
   }
 }

@@ -19,6 +19,7 @@ final class ReclaimSource implements Source {
 
   /** Smallest drop worth reporting: below it, ordinary page cache churn. */
   static final long MIN_DROP_BYTES = 64L << 20;
+
   /** Share of CPU time idle between two samples for the machine to count as idle. */
   static final double IDLE_SHARE = 0.9;
 
@@ -76,8 +77,8 @@ final class ReclaimSource implements Source {
     return reclaim == null ? List.of() : List.of(reclaim);
   }
 
-  static Reclaim infer(Sample before, Sample now, boolean mayRun, EnvelopeFactory envelopes,
-      Instant ts) {
+  static Reclaim infer(
+      Sample before, Sample now, boolean mayRun, EnvelopeFactory envelopes, Instant ts) {
     if (before == null || !mayRun || before.fromCgroup() != now.fromCgroup()) {
       return null;
     }
@@ -88,7 +89,9 @@ final class ReclaimSource implements Source {
     if (!wasIdle || drop < Math.max(MIN_DROP_BYTES, before.cacheBytes() / 20)) {
       return null;
     }
-    return new Reclaim(envelopes.next(ts), drop,
+    return new Reclaim(
+        envelopes.next(ts),
+        drop,
         now.fromCgroup() ? Reclaim.InferredFrom.CGROUP_DELTA : Reclaim.InferredFrom.MEMINFO_DELTA,
         null);
   }
@@ -116,7 +119,7 @@ final class ReclaimSource implements Source {
         }
       }
     }
-    throw new FormatException("no 'cpu USER NICE SYSTEM IDLE IOWAIT ...' line in "
-        + SourceFiles.excerpt(procStat));
+    throw new FormatException(
+        "no 'cpu USER NICE SYSTEM IDLE IOWAIT ...' line in " + SourceFiles.excerpt(procStat));
   }
 }

@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * The Docker Desktop backend log lines that mark entering and leaving Resource Saver. Docker does
- * not document them, so the defaults are guesses from the words such lines are likely to use,
- * meant to be replaced in the collector configuration ({@code docker.resourceSaver.entered} and
- * {@code .exited}) once the real lines of a Docker Desktop version are known. Patterns are searched
- * in the message of each log line; exit patterns are tried first.
+ * not document them, so the defaults are guesses from the words such lines are likely to use, meant
+ * to be replaced in the collector configuration ({@code docker.resourceSaver.entered} and {@code
+ * .exited}) once the real lines of a Docker Desktop version are known. Patterns are searched in the
+ * message of each log line; exit patterns are tried first.
  */
 record ResourceSaverPatterns(List<Pattern> entered, List<Pattern> exited) {
 
@@ -38,7 +38,9 @@ record ResourceSaverPatterns(List<Pattern> entered, List<Pattern> exited) {
     return compile(DEFAULT_ENTERED, DEFAULT_EXITED);
   }
 
-  /** @throws java.util.regex.PatternSyntaxException for a bad regex */
+  /**
+   * @throws java.util.regex.PatternSyntaxException for a bad regex
+   */
   static ResourceSaverPatterns compile(List<String> entered, List<String> exited) {
     return new ResourceSaverPatterns(
         entered.stream().map(Pattern::compile).toList(),

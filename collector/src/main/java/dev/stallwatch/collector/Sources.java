@@ -11,32 +11,50 @@ final class Sources {
   private Sources() {}
 
   /** The polled sources of a WSL distro, in the order the manifest shows them. */
-  static List<Source> guestPolled(Machine m, CollectorConfig c, HostFacts facts,
-      CheckpointStore checkpoints) {
+  static List<Source> guestPolled(
+      Machine m, CollectorConfig c, HostFacts facts, CheckpointStore checkpoints) {
     Path root = m.root();
     List<Source> sources = new ArrayList<>();
-    sources.add(new InventorySource(root, m.windowsHome(), m.distro(), m.wslExe(), m.dockerExe(),
-        c.inventoryInterval, facts));
+    sources.add(
+        new InventorySource(
+            root,
+            m.windowsHome(),
+            m.distro(),
+            m.wslExe(),
+            m.dockerExe(),
+            c.inventoryInterval,
+            facts));
     sources.add(new MemInfoSource(root, c.sampleInterval));
     sources.add(new PressureSource(root, c.sampleInterval));
     sources.add(new ReclaimSource(root, c.sampleInterval, facts));
     sources.add(new DiskStatsSource(root, c.sampleInterval, c.diskStallAfter));
     sources.add(new TaskStateSource(root, c.sampleInterval, c.dStateAfter));
     if (m.stateDir() != null) {
-      sources.add(new IoProbeSource(m.stateDir().resolve("io-probe"), c.sampleInterval,
-          c.probeSlow, c.probeTimeout, Clock.systemUTC()));
+      sources.add(
+          new IoProbeSource(
+              m.stateDir().resolve("io-probe"),
+              c.sampleInterval,
+              c.probeSlow,
+              c.probeTimeout,
+              Clock.systemUTC()));
     }
-    sources.add(new AptSource(root, checkpoints, m.fromStart(), c.sampleInterval,
-        c.aptStallAfter));
+    sources.add(new AptSource(root, checkpoints, m.fromStart(), c.sampleInterval, c.aptStallAfter));
     if (m.windowsHome() != null) {
-      sources.add(new DockerDesktopLogSource(m.windowsHome(), c.resourceSaver, checkpoints,
-          m.fromStart(), c.sampleInterval));
+      sources.add(
+          new DockerDesktopLogSource(
+              m.windowsHome(), c.resourceSaver, checkpoints, m.fromStart(), c.sampleInterval));
     }
     if (c.engineProbe) {
-      sources.add(new EngineProbeSource(root.resolve(c.dockerSocket), c.engineProbeInterval,
-          c.engineProbeTimeout, c.engineProbeSlow, c.engineProbeConsecutive));
+      sources.add(
+          new EngineProbeSource(
+              root.resolve(c.dockerSocket),
+              c.engineProbeInterval,
+              c.engineProbeTimeout,
+              c.engineProbeSlow,
+              c.engineProbeConsecutive));
     }
-    sources.add(new FreezeSource(java.time.Duration.ofSeconds(1), c.freezeLateBy, System::nanoTime));
+    sources.add(
+        new FreezeSource(java.time.Duration.ofSeconds(1), c.freezeLateBy, System::nanoTime));
     return sources;
   }
 
@@ -45,20 +63,24 @@ final class Sources {
   }
 
   /** The polled sources on the Windows side. */
-  static List<Source> windowsPolled(Machine m, CollectorConfig c, HostFacts facts,
-      CheckpointStore checkpoints) {
+  static List<Source> windowsPolled(
+      Machine m, CollectorConfig c, HostFacts facts, CheckpointStore checkpoints) {
     List<Source> sources = new ArrayList<>();
-    sources.add(new InventorySource(null, m.windowsHome(), null, m.wslExe(), m.dockerExe(),
-        c.inventoryInterval, facts));
+    sources.add(
+        new InventorySource(
+            null, m.windowsHome(), null, m.wslExe(), m.dockerExe(), c.inventoryInterval, facts));
     if (m.windowsHome() != null) {
-      sources.add(new DockerDesktopLogSource(m.windowsHome(), c.resourceSaver, checkpoints,
-          m.fromStart(), c.sampleInterval));
+      sources.add(
+          new DockerDesktopLogSource(
+              m.windowsHome(), c.resourceSaver, checkpoints, m.fromStart(), c.sampleInterval));
     }
     if (m.wslExe() != null) {
-      sources.add(new DistroProbeSource(m.wslExe(), c.distroProbeInterval, c.probeSlow,
-          c.distroProbeTimeout));
+      sources.add(
+          new DistroProbeSource(
+              m.wslExe(), c.distroProbeInterval, c.probeSlow, c.distroProbeTimeout));
     }
-    sources.add(new FreezeSource(java.time.Duration.ofSeconds(1), c.freezeLateBy, System::nanoTime));
+    sources.add(
+        new FreezeSource(java.time.Duration.ofSeconds(1), c.freezeLateBy, System::nanoTime));
     return sources;
   }
 }

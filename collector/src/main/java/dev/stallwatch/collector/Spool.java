@@ -17,11 +17,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A bounded write-ahead queue of events on disk: every event is appended here before anything
- * tries to send it, and stays until the broker acknowledged it. Records are lines {@code
- * SEQ<tab>KEY<tab>JSON} in segment files named by the index of their first record; the index of
- * the next record to send is kept in {@code acked}. When the segments outgrow the size limit the
- * oldest segment goes, and the unsent records in it are counted as dropped. Thread-safe.
+ * A bounded write-ahead queue of events on disk: every event is appended here before anything tries
+ * to send it, and stays until the broker acknowledged it. Records are lines {@code
+ * SEQ<tab>KEY<tab>JSON} in segment files named by the index of their first record; the index of the
+ * next record to send is kept in {@code acked}. When the segments outgrow the size limit the oldest
+ * segment goes, and the unsent records in it are counted as dropped. Thread-safe.
  */
 final class Spool implements AutoCloseable {
 

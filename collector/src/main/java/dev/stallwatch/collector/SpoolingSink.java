@@ -82,7 +82,8 @@ public final class SpoolingSink implements EventSink {
       spool.append(event.envelope().seq(), event.host(), json);
     } catch (IOException | RuntimeException e) {
       failed.incrementAndGet();
-      LOG.error("cannot spool {} event seq {}: {}", event.type(), event.envelope().seq(), e.toString());
+      LOG.error(
+          "cannot spool {} event seq {}: {}", event.type(), event.envelope().seq(), e.toString());
       return;
     }
     synchronized (signal) {

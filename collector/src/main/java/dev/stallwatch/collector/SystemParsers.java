@@ -11,9 +11,9 @@ final class SystemParsers {
   private SystemParsers() {}
 
   /**
-   * The cgroup layout /proc/mounts shows: {@code cgroup2} at /sys/fs/cgroup is v2 only; v1
-   * {@code cgroup} mounts beside a {@code cgroup2} one (at /sys/fs/cgroup/unified) are hybrid; v1
-   * mounts alone are v1.
+   * The cgroup layout /proc/mounts shows: {@code cgroup2} at /sys/fs/cgroup is v2 only; v1 {@code
+   * cgroup} mounts beside a {@code cgroup2} one (at /sys/fs/cgroup/unified) are hybrid; v1 mounts
+   * alone are v1.
    *
    * @throws FormatException when no line is a mount entry, or no cgroup is mounted
    */
@@ -30,8 +30,9 @@ final class SystemParsers {
       }
       String[] f = line.split("\\s+");
       if (f.length < 4) {
-        problems.report(i + 1, "not a mount entry 'DEVICE MOUNTPOINT TYPE OPTIONS ...': "
-            + SourceFiles.excerpt(line));
+        problems.report(
+            i + 1,
+            "not a mount entry 'DEVICE MOUNTPOINT TYPE OPTIONS ...': " + SourceFiles.excerpt(line));
         continue;
       }
       entries++;
@@ -44,7 +45,8 @@ final class SystemParsers {
       }
     }
     if (entries == 0) {
-      throw new FormatException("not /proc/mounts: no mount entry in " + SourceFiles.excerpt(mounts));
+      throw new FormatException(
+          "not /proc/mounts: no mount entry in " + SourceFiles.excerpt(mounts));
     }
     if (v2Root && !v1) {
       return CgroupLayout.V2;
@@ -53,6 +55,21 @@ final class SystemParsers {
       return v2Elsewhere || v2Root ? CgroupLayout.HYBRID : CgroupLayout.V1;
     }
     throw new FormatException("no cgroup filesystem is mounted under /sys/fs/cgroup");
+  }
+
+  /**
+   * The kernel command line of {@code /proc/cmdline}: one line of printable text.
+   *
+   * @throws FormatException for binary data or several lines
+   */
+  static String cmdline(String text) throws FormatException {
+    String line = text.strip();
+    if (line.isEmpty() || line.contains("\n") || !line.chars().allMatch(c -> c >= 0x20 && c != 0x7f
+        && c != 0xFFFD)) {
+      throw new FormatException("not a kernel command line (one line of printable text): "
+          + SourceFiles.excerpt(line));
+    }
+    return line;
   }
 
   /** Whether the kernel command line disables cgroup v1 controllers ({@code cgroup_no_v1=}). */
@@ -72,8 +89,9 @@ final class SystemParsers {
   static String kernelRelease(String text) throws FormatException {
     String release = text.strip();
     if (!RELEASE.matcher(release).matches()) {
-      throw new FormatException("not a kernel release like 6.6.87.2-microsoft-standard-WSL2: "
-          + SourceFiles.excerpt(release));
+      throw new FormatException(
+          "not a kernel release like 6.6.87.2-microsoft-standard-WSL2: "
+              + SourceFiles.excerpt(release));
     }
     return release;
   }

@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * Finds tasks in uninterruptible sleep (state D in {@code proc/[pid]/stat}) for longer than the
  * threshold, the way a task stuck on a frozen disk looks, and sends one {@link IoStall} of kind
- * D_STATE per task and episode. Sampling cannot tell a task that left D between two samples, so
- * the time is a lower bound of whole intervals.
+ * D_STATE per task and episode. Sampling cannot tell a task that left D between two samples, so the
+ * time is a lower bound of whole intervals.
  */
 final class TaskStateSource implements Source {
 
@@ -55,8 +55,8 @@ final class TaskStateSource implements Source {
     return accept(ProcTasks.list(proc), now, envelopes);
   }
 
-  List<TelemetryEvent> accept(List<ProcTaskParser.Task> tasks, Instant now,
-      EnvelopeFactory envelopes) {
+  List<TelemetryEvent> accept(
+      List<ProcTaskParser.Task> tasks, Instant now, EnvelopeFactory envelopes) {
     List<TelemetryEvent> events = new ArrayList<>();
     Map<Key, Seen> next = new HashMap<>();
     for (ProcTaskParser.Task task : tasks) {
@@ -67,9 +67,13 @@ final class TaskStateSource implements Source {
       Seen seen = blocked.getOrDefault(key, new Seen(now, false));
       Duration stuck = Duration.between(seen.since(), now);
       if (!seen.reported() && stuck.compareTo(threshold) >= 0) {
-        events.add(new IoStall(envelopes.next(now), IoStall.Kind.D_STATE,
-            task.comm() + ":" + task.pid(), stuck.toMillis(),
-            "task in uninterruptible sleep (D) for at least " + stuck.toSeconds() + " s"));
+        events.add(
+            new IoStall(
+                envelopes.next(now),
+                IoStall.Kind.D_STATE,
+                task.comm() + ":" + task.pid(),
+                stuck.toMillis(),
+                "task in uninterruptible sleep (D) for at least " + stuck.toSeconds() + " s"));
         seen = new Seen(seen.since(), true);
       }
       next.put(key, seen);

@@ -32,7 +32,8 @@ public final class WindowsHome {
         String name = dir.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!NOT_USERS.contains(name)
             && Files.isDirectory(dir)
-            && (Files.exists(dir.resolve(".wslconfig")) || Files.isDirectory(dir.resolve("AppData")))) {
+            && (Files.exists(dir.resolve(".wslconfig"))
+                || Files.isDirectory(dir.resolve("AppData")))) {
           found.add(dir);
         }
       }

@@ -40,22 +40,25 @@ final class WslVersionParser {
   }
 
   static WslVersion parse(String text) throws FormatException {
-    if (text.contains("--version") && !text.contains(":  ") && text.toLowerCase(Locale.ROOT)
-        .contains("invalid")) {
-      throw new FormatException("this WSL is too old to answer --version: "
-          + SourceFiles.excerpt(text.strip()));
+    if (text.contains("--version")
+        && !text.contains(":  ")
+        && text.toLowerCase(Locale.ROOT).contains("invalid")) {
+      throw new FormatException(
+          "this WSL is too old to answer --version: " + SourceFiles.excerpt(text.strip()));
     }
     List<String[]> pairs = new ArrayList<>();
     for (String raw : text.split("\n", -1)) {
       String line = raw.strip();
       int colon = line.indexOf(':');
       if (colon > 0 && colon < line.length() - 1) {
-        pairs.add(new String[] {line.substring(0, colon).strip(), line.substring(colon + 1).strip()});
+        pairs.add(
+            new String[] {line.substring(0, colon).strip(), line.substring(colon + 1).strip()});
       }
     }
     if (pairs.isEmpty() || !pairs.getFirst()[1].matches("\\d+\\.\\d+[0-9.]*")) {
-      throw new FormatException("not 'wsl --version' output ('WSL version: 2.5.7.0' first): "
-          + SourceFiles.excerpt(text.strip()));
+      throw new FormatException(
+          "not 'wsl --version' output ('WSL version: 2.5.7.0' first): "
+              + SourceFiles.excerpt(text.strip()));
     }
     return new WslVersion(
         value(pairs, "WSL version", WSL_LINE),

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.stallwatch.model.CgroupLayout;
 import dev.stallwatch.model.event.Heartbeat;
-import dev.stallwatch.model.event.Inventory;
 import dev.stallwatch.model.event.Heartbeat.SourceHealth;
 import dev.stallwatch.model.event.Heartbeat.SourceHealth.Status;
 import dev.stallwatch.model.event.HungTask;
+import dev.stallwatch.model.event.Inventory;
 import dev.stallwatch.model.event.KernelLog;
 import dev.stallwatch.model.event.Memory;
 import dev.stallwatch.model.event.TelemetryEvent;

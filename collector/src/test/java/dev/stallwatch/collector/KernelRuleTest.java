@@ -82,8 +82,7 @@ class KernelRuleTest {
         KernelRule.of("cgroup_v1_disabled", Kind.KERNEL_LOG, "^cgroup: Disabled controller '");
 
     KernelLog event =
-        (KernelLog)
-            rule.match("cgroup: Disabled controller 'memory'", 6, TS, envelopes).get();
+        (KernelLog) rule.match("cgroup: Disabled controller 'memory'", 6, TS, envelopes).get();
 
     assertThat(event.rule()).isEqualTo("cgroup_v1_disabled");
     assertThat(event.line()).isEqualTo("cgroup: Disabled controller 'memory'");

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
           + " v2) and makes incidents searchable on a dashboard.",
       ""
     },
-    subcommands = {UpCommand.class},
+    subcommands = {UpCommand.class, CollectCommand.class, ParseCommand.class},
     commandListHeading = "%nCommands:%n",
     footer = {"", "Run 'stallwatch COMMAND --help' for the options of a command."})
 public final class StallwatchCommand implements Runnable {
