@@ -110,9 +110,11 @@ public final class OfflineParser {
     };
   }
 
-  private static List<TelemetryEvent> kmsg(String text, Options options, EnvelopeFactory env) {
+  private static List<TelemetryEvent> kmsg(
+      String text, Options options, EnvelopeFactory env, Problems problems) {
     KmsgInterpreter interpreter =
-        new KmsgInterpreter(new BootClock(options.bootTime()), options.config().kernelRules);
+        new KmsgInterpreter(
+            new BootClock(options.bootTime()), options.config().kernelRules, problems);
     List<TelemetryEvent> events = new ArrayList<>();
     for (String line : text.split("\n", -1)) {
       events.addAll(interpreter.accept(line, env));
