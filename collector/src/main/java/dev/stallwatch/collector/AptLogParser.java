@@ -32,30 +32,32 @@ final class AptLogParser {
 
   static List<Run> termLog(String text, ZoneId zone, Problems problems) {
     List<Run> runs = new ArrayList<>();
+    boolean inBlock = false;
     Instant start = null;
     String last = null;
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = stripCr(lines[i]);
       if (line.startsWith("Log started: ")) {
-        if (start != null) {
+        if (inBlock && start != null) {
           runs.add(new Run(start, null, null, last));
         }
+        inBlock = true;
         start = stamp(line.substring(13), zone, i + 1, problems);
         last = null;
       } else if (line.startsWith("Log ended: ")) {
         Instant end = stamp(line.substring(11), zone, i + 1, problems);
-        if (start != null) {
+        if (inBlock && start != null) {
           runs.add(new Run(start, end, null, last));
         }
-        start = null;
-      } else if (!line.isBlank() && start != null) {
+        inBlock = false;
+      } else if (!line.isBlank() && inBlock) {
         last = line;
       } else if (!line.isBlank()) {
         problems.report(i + 1, "outside any 'Log started:' block: " + SourceFiles.excerpt(line));
       }
     }
-    if (start != null) {
+    if (inBlock && start != null) {
       runs.add(new Run(start, null, null, last));
     }
     return runs;
