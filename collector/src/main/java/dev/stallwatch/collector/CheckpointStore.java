@@ -35,7 +35,10 @@ public final class CheckpointStore {
     } catch (NoSuchFileException e) {
       LOG.debug("no checkpoints yet in {}", file);
     } catch (IOException | RuntimeException e) {
-      LOG.warn("ignoring unreadable checkpoints {} (files are read from their end): {}", file, e);
+      LOG.warn(
+          "ignoring unreadable checkpoints {} (files are read from their end): {}",
+          file,
+          e.toString());
     }
   }
 
