@@ -20,7 +20,7 @@ final class AptSource implements Source {
   static final Set<String> APT_COMMS =
       Set.of("apt", "apt-get", "aptitude", "dpkg", "unattended-upgr", "apt-check", "http", "https");
 
-  private final Path proc;
+  private final TaskTable table;
   private final TailedFile term;
   private final TailedFile history;
   private final Duration interval;
@@ -29,11 +29,12 @@ final class AptSource implements Source {
 
   AptSource(
       Path root,
+      TaskTable table,
       CheckpointStore checkpoints,
       boolean fromStart,
       Duration interval,
       Duration stallAfter) {
-    this.proc = root.resolve("proc");
+    this.table = table;
     this.term = new TailedFile(root.resolve("var/log/apt/term.log"), checkpoints, fromStart);
     this.history = new TailedFile(root.resolve("var/log/apt/history.log"), checkpoints, fromStart);
     this.interval = interval;
@@ -66,7 +67,7 @@ final class AptSource implements Source {
     List<ProcTaskParser.Task> apt = new ArrayList<>();
     long cpu = 0;
     try {
-      for (ProcTaskParser.Task task : ProcTasks.list(proc)) {
+      for (ProcTaskParser.Task task : table.tasks()) {
         if (APT_COMMS.contains(task.comm())) {
           apt.add(task);
           cpu += task.cpuTicks();
@@ -78,7 +79,8 @@ final class AptSource implements Source {
     if (!termLines.present() && !historyLines.present() && apt.isEmpty()) {
       throw new SourceAbsentException("no " + term.file() + " and no apt or dpkg process");
     }
-    String commandline = apt.isEmpty() ? null : ProcTasks.commandLine(proc, apt.getFirst().pid());
+    String commandline =
+        apt.isEmpty() ? null : ProcTasks.commandLine(table.proc(), apt.getFirst().pid());
     AptRunTracker.Observation seen =
         new AptRunTracker.Observation(
             termLines.lines(), historyLines.lines(), apt.size(), cpu, commandline);

@@ -23,6 +23,7 @@ public final class CollectorConfig {
   SpoolSettings spool = SpoolSettings.defaults();
   Duration dStateAfter = Duration.ofSeconds(30);
   Duration diskStallAfter = Duration.ofSeconds(30);
+  Duration probeInterval = Duration.ofSeconds(5);
   Duration probeSlow = Duration.ofSeconds(2);
   Duration probeTimeout = Duration.ofSeconds(10);
   Duration aptStallAfter = Duration.ofSeconds(120);
@@ -109,7 +110,9 @@ public final class CollectorConfig {
     }
     if (root.has("io")) {
       ConfigTree io = root.child("io");
-      io.allowOnly(Set.of("dStateAfter", "diskStallAfter", "probeSlow", "probeTimeout"));
+      io.allowOnly(
+          Set.of("dStateAfter", "diskStallAfter", "probeInterval", "probeSlow", "probeTimeout"));
+      c.probeInterval = io.has("probeInterval") ? io.duration("probeInterval") : c.probeInterval;
       c.dStateAfter = io.has("dStateAfter") ? io.duration("dStateAfter") : c.dStateAfter;
       c.diskStallAfter =
           io.has("diskStallAfter") ? io.duration("diskStallAfter") : c.diskStallAfter;

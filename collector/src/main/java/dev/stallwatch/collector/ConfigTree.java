@@ -3,6 +3,7 @@ package dev.stallwatch.collector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.stallwatch.model.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +20,10 @@ import java.util.regex.Pattern;
  */
 final class ConfigTree {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** Loaded on first use only: a collector without a YAML file never loads a YAML parser. */
+  private static final class Yaml {
+    static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+  }
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
   private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*(B|KiB|MiB|GiB)?");
 
@@ -33,17 +37,22 @@ final class ConfigTree {
     this.node = node;
   }
 
-  /** Parses YAML text; an empty document is an empty mapping. */
+  /**
+   * Parses YAML text, or JSON (which is YAML too, read without the YAML parser); an empty document
+   * is an empty mapping.
+   */
   static ConfigTree parse(String file, String text) throws ConfigException {
     JsonNode root;
+    String start = text.stripLeading();
+    boolean json = start.startsWith("{");
     try {
-      root = YAML.readTree(text);
+      root = json ? Json.mapper().readTree(text) : Yaml.MAPPER.readTree(text);
     } catch (IOException e) {
       String reason = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
-      throw new ConfigException(file + ": not valid YAML: " + reason);
+      throw new ConfigException(file + ": not valid " + (json ? "JSON" : "YAML") + ": " + reason);
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
-      root = YAML.createObjectNode();
+      root = Json.mapper().createObjectNode();
     }
     ConfigTree tree = new ConfigTree(file, "", root);
     tree.requireMapping();

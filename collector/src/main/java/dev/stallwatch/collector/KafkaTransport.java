@@ -41,6 +41,10 @@ final class KafkaTransport implements EventTransport {
     effective.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
     effective.putIfAbsent(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
     effective.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+    // A collector sends a few KiB a second: a small buffer keeps the heap small, and no JMX
+    // metrics keeps some hundred classes and MBeans out of a process that should stay light.
+    effective.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, 1L << 20);
+    effective.putIfAbsent(ProducerConfig.METRIC_REPORTER_CLASSES_CONFIG, "");
     this.config = KafkaEventSink.effectiveConfig(effective);
   }
 

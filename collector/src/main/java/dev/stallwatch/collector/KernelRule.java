@@ -16,7 +16,7 @@ import java.util.regex.PatternSyntaxException;
 /**
  * A kernel log rule, node-problem-detector style: a message the pattern finds becomes an event of
  * the rule's kind. Rules are data ({@link KernelRules} loads them; the shipped ones are in {@code
- * kernel-rules.yaml}).
+ * kernel-rules.json}).
  *
  * @param id stable rule id, sent as {@code rule} in {@code kernel_log} events
  * @param pattern searched in the decoded message; see {@link Kind} for the named groups it needs

@@ -15,13 +15,13 @@ import java.util.Set;
 /** Loads kernel log rules from YAML, validating every rule at load. */
 final class KernelRules {
 
-  static final String SHIPPED_RESOURCE = "kernel-rules.yaml";
+  static final String SHIPPED_RESOURCE = "kernel-rules.json";
 
   private static final List<KernelRule> SHIPPED = loadShipped();
 
   private KernelRules() {}
 
-  /** The rules in the collector's {@code kernel-rules.yaml}. */
+  /** The rules in the collector's {@code kernel-rules.json}. */
   static List<KernelRule> shipped() {
     return SHIPPED;
   }

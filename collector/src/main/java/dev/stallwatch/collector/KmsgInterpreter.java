@@ -29,7 +29,9 @@ final class KmsgInterpreter {
     this(clock, rules, Problems.IGNORE);
   }
 
-  /** @param problems told about every line that is not a record, with its number */
+  /**
+   * @param problems told about every line that is not a record, with its number
+   */
   KmsgInterpreter(BootClock clock, List<KernelRule> rules, Problems problems) {
     this.problems = problems;
     this.clock = Objects.requireNonNull(clock, "clock");

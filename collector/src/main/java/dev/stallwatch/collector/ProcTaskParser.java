@@ -18,22 +18,44 @@ final class ProcTaskParser {
     String line = text.strip();
     int open = line.indexOf(" (");
     int close = line.lastIndexOf(')');
-    if (open < 1 || close < open || close + 2 >= line.length()) {
+    if (open < 1 || close < open || close + 3 >= line.length()) {
       throw new FormatException(
           "not /proc/PID/stat 'PID (COMM) STATE ...': " + SourceFiles.excerpt(line));
     }
-    String[] rest = line.substring(close + 2).split(" ");
-    // rest[0] is field 3 (state); utime, stime, starttime are fields 14, 15, 22.
-    if (rest.length < 20 || rest[0].length() != 1) {
+    // Fields after COMM, counted from 3 (state); utime, stime, starttime are 14, 15 and 22.
+    // Scanned by hand: this runs for every task every second.
+    long[] wanted = new long[3];
+    int field = 3;
+    int start = close + 2;
+    char state = line.charAt(start);
+    for (int i = start; i <= line.length() && field <= 22; i++) {
+      if (i == line.length() || line.charAt(i) == ' ') {
+        if (field == 3 && i - start != 1) {
+          throw new FormatException(
+              "/proc/PID/stat state is not one letter: " + SourceFiles.excerpt(line));
+        }
+        int slot = field == 14 ? 0 : field == 15 ? 1 : field == 22 ? 2 : -1;
+        if (slot >= 0) {
+          wanted[slot] = number(line, start, i);
+        }
+        field++;
+        start = i + 1;
+      }
+    }
+    if (field <= 22) {
       throw new FormatException("/proc/PID/stat too short: " + SourceFiles.excerpt(line));
     }
+    return new Task(
+        (int) number(line, 0, open),
+        line.substring(open + 2, close),
+        state,
+        wanted[0] + wanted[1],
+        wanted[2]);
+  }
+
+  private static long number(String line, int from, int to) throws FormatException {
     try {
-      return new Task(
-          Integer.parseInt(line.substring(0, open)),
-          line.substring(open + 2, close),
-          rest[0].charAt(0),
-          Long.parseLong(rest[11]) + Long.parseLong(rest[12]),
-          Long.parseLong(rest[19]));
+      return Long.parseLong(line, from, to, 10);
     } catch (NumberFormatException e) {
       throw new FormatException(
           "/proc/PID/stat field is not a number: " + SourceFiles.excerpt(line));

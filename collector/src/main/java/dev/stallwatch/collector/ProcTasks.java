@@ -1,10 +1,13 @@
 package dev.stallwatch.collector;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,19 +27,28 @@ final class ProcTasks {
       throw new SourceAbsentException("no directory " + proc);
     }
     List<ProcTaskParser.Task> tasks = new ArrayList<>();
+    ByteBuffer buffer = ByteBuffer.allocate(4096);
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(proc, ProcTasks::isPid)) {
       for (Path dir : dirs) {
         try {
-          SourceFiles.readIfPresent(dir.resolve("stat"), 4096)
-              .ifPresent(text -> addParsed(text, tasks));
-        } catch (NoSuchFileException | FormatException e) {
-          // Gone or not a task: nothing to say about it.
+          addParsed(read(dir.resolve("stat"), buffer), tasks);
         } catch (IOException e) {
-          // An unreadable task (permissions) is skipped; the rest still count.
+          // Gone since the listing, or unreadable (permissions): the rest still count.
         }
       }
     }
     return tasks;
+  }
+
+  /** The file's text through one reused buffer; a stat line is far below its 4 KiB. */
+  private static String read(Path file, ByteBuffer buffer) throws IOException {
+    buffer.clear();
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+      while (buffer.hasRemaining() && in.read(buffer) > 0) {
+        // a stat file arrives in one read; loop for the rare short read
+      }
+    }
+    return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
   }
 
   private static void addParsed(String text, List<ProcTaskParser.Task> tasks) {

@@ -28,17 +28,19 @@ final class Sources {
     sources.add(new PressureSource(root, c.sampleInterval));
     sources.add(new ReclaimSource(root, c.sampleInterval, facts));
     sources.add(new DiskStatsSource(root, c.sampleInterval, c.diskStallAfter));
-    sources.add(new TaskStateSource(root, c.sampleInterval, c.dStateAfter));
+    TaskTable tasks = new TaskTable(root);
+    sources.add(new TaskStateSource(tasks, c.sampleInterval, c.dStateAfter));
     if (m.stateDir() != null) {
       sources.add(
           new IoProbeSource(
               m.stateDir().resolve("io-probe"),
-              c.sampleInterval,
+              c.probeInterval,
               c.probeSlow,
               c.probeTimeout,
               Clock.systemUTC()));
     }
-    sources.add(new AptSource(root, checkpoints, m.fromStart(), c.sampleInterval, c.aptStallAfter));
+    sources.add(
+        new AptSource(root, tasks, checkpoints, m.fromStart(), c.sampleInterval, c.aptStallAfter));
     if (m.windowsHome() != null) {
       sources.add(
           new DockerDesktopLogSource(

@@ -64,10 +64,11 @@ final class SystemParsers {
    */
   static String cmdline(String text) throws FormatException {
     String line = text.strip();
-    if (line.isEmpty() || line.contains("\n") || !line.chars().allMatch(c -> c >= 0x20 && c != 0x7f
-        && c != 0xFFFD)) {
-      throw new FormatException("not a kernel command line (one line of printable text): "
-          + SourceFiles.excerpt(line));
+    if (line.isEmpty()
+        || line.contains("\n")
+        || !line.chars().allMatch(c -> c >= 0x20 && c != 0x7f && c != 0xFFFD)) {
+      throw new FormatException(
+          "not a kernel command line (one line of printable text): " + SourceFiles.excerpt(line));
     }
     return line;
   }

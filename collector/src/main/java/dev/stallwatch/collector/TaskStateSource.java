@@ -23,13 +23,17 @@ final class TaskStateSource implements Source {
 
   private record Seen(Instant since, boolean reported) {}
 
-  private final Path proc;
+  private final TaskTable table;
   private final Duration interval;
   private final Duration threshold;
   private Map<Key, Seen> blocked = new HashMap<>();
 
   TaskStateSource(Path root, Duration interval, Duration threshold) {
-    this.proc = root.resolve("proc");
+    this(new TaskTable(root), interval, threshold);
+  }
+
+  TaskStateSource(TaskTable table, Duration interval, Duration threshold) {
+    this.table = table;
     this.interval = interval;
     this.threshold = threshold;
   }
@@ -52,7 +56,7 @@ final class TaskStateSource implements Source {
 
   @Override
   public List<TelemetryEvent> sample(EnvelopeFactory envelopes, Instant now) throws IOException {
-    return accept(ProcTasks.list(proc), now, envelopes);
+    return accept(table.tasks(), now, envelopes);
   }
 
   List<TelemetryEvent> accept(

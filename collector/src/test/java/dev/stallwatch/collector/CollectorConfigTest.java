@@ -76,10 +76,14 @@ class CollectorConfigTest {
   void shouldLoadKernelRulesNamedRelativeToTheConfigFile(@TempDir Path dir) throws Exception {
     Files.writeString(
         dir.resolve("rules.yaml"),
-        "rules:\n  - id: oom\n    kind: KERNEL_LOG\n    pattern: 'Out of memory: Killed process'\n");
+        "rules:\n"
+            + "  - id: oom\n"
+            + "    kind: KERNEL_LOG\n"
+            + "    pattern: 'Out of memory: Killed process'\n");
     Path config = Files.writeString(dir.resolve("collector.yaml"), "kernelRules: rules.yaml\n");
 
-    assertThat(CollectorConfig.load(config).kernelRules).extracting(KernelRule::id)
+    assertThat(CollectorConfig.load(config).kernelRules)
+        .extracting(KernelRule::id)
         .containsExactly("oom");
     assertThatThrownBy(() -> CollectorConfig.load(dir.resolve("missing.yaml")))
         .hasMessageStartingWith("cannot read the configuration");

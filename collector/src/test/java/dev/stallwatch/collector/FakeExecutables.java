@@ -18,8 +18,8 @@ final class FakeExecutables {
   }
 
   /**
-   * A wsl.exe that answers --version and -l -q in UTF-16LE like the real one when piped, and for
-   * -d NAME -e true: returns at once for Ubuntu-24.04, hangs for Frozen, fails for Broken.
+   * A wsl.exe that answers --version and -l -q in UTF-16LE like the real one when piped, and for -d
+   * NAME -e true: returns at once for Ubuntu-24.04, hangs for Frozen, fails for Broken.
    */
   static Path wslExe(Path dir, Path versionFile) throws IOException {
     return script(

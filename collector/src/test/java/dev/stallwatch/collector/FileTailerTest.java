@@ -60,7 +60,8 @@ class FileTailerTest {
 
     assertThat(tailer.poll().lines())
         .containsExactly(
-            "last line of the old file", "[2026-11-20T09:12:00Z][com.docker.backend.exe][I] new file");
+            "last line of the old file",
+            "[2026-11-20T09:12:00Z][com.docker.backend.exe][I] new file");
   }
 
   @Test
@@ -68,7 +69,9 @@ class FileTailerTest {
     FileTailer.Batch batch = new FileTailer(log, Optional.empty(), true).poll();
     TailCheckpoint windowsStyle =
         new TailCheckpoint(
-            batch.checkpoint().path(), null, batch.checkpoint().fingerprint(),
+            batch.checkpoint().path(),
+            null,
+            batch.checkpoint().fingerprint(),
             batch.checkpoint().offset());
     append(log, "after the checkpoint\n");
     Files.move(log, dir.resolve("com.docker.backend.exe.log.1"));

@@ -8,8 +8,8 @@ import dev.stallwatch.model.event.Inventory;
 import dev.stallwatch.model.event.ProbeStatus;
 import dev.stallwatch.model.event.ResourceSaver;
 import dev.stallwatch.model.event.TelemetryEvent;
-import java.io.StringWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -30,10 +30,14 @@ class InventoryAndWindowsSourcesTest {
 
   private InventorySource inventory(Path root, Path home, HostFacts facts) throws Exception {
     Path formats = Fixtures.root(Fixtures.FORMATS);
-    return new InventorySource(root, home, "Ubuntu-24.04",
+    return new InventorySource(
+        root,
+        home,
+        "Ubuntu-24.04",
         FakeExecutables.wslExe(bin, formats.resolve("wsl-version-utf16.txt")),
         FakeExecutables.docker(bin, formats.resolve("docker-version.txt")),
-        Duration.ofSeconds(60), facts);
+        Duration.ofSeconds(60),
+        facts);
   }
 
   @Test
@@ -70,19 +74,26 @@ class InventoryAndWindowsSourcesTest {
     Files.writeString(home.resolve(".wslconfig"), "[experimental]\nautoMemoryReclaim=dropcache\n");
     List<TelemetryEvent> changed = source.sample(envelopes, NOW.plusSeconds(60));
 
-    assertThat(changed).singleElement()
-        .extracting(e -> ((Inventory) e).autoMemoryReclaim()).isEqualTo("dropcache");
+    assertThat(changed)
+        .singleElement()
+        .extracting(e -> ((Inventory) e).autoMemoryReclaim())
+        .isEqualTo("dropcache");
   }
 
   @Test
   void shouldLeaveOutWhatCannotBeReadAndKeepTheRest(@TempDir Path root) throws Exception {
     Files.createDirectories(root.resolve("proc/sys/kernel"));
-    Files.writeString(root.resolve("proc/sys/kernel/osrelease"), "5.15.167.4-microsoft-standard-WSL2\n");
+    Files.writeString(
+        root.resolve("proc/sys/kernel/osrelease"), "5.15.167.4-microsoft-standard-WSL2\n");
     Files.writeString(root.resolve("proc/mounts"), "\u0000\u0001 garbage\n");
     Path broken = FakeExecutables.script(bin, "wsl-broken.exe", "exit 1");
 
-    Inventory inventory = (Inventory) new InventorySource(root, null, null, broken, null,
-        Duration.ofSeconds(60), new HostFacts()).sample(envelopes, NOW).getFirst();
+    Inventory inventory =
+        (Inventory)
+            new InventorySource(
+                    root, null, null, broken, null, Duration.ofSeconds(60), new HostFacts())
+                .sample(envelopes, NOW)
+                .getFirst();
 
     assertThat(inventory.kernelVersion()).isEqualTo("5.15.167.4-microsoft-standard-WSL2");
     assertThat(inventory.cgroupLayout()).isNull();
@@ -92,16 +103,20 @@ class InventoryAndWindowsSourcesTest {
 
   @Test
   void shouldProbeEachDistroButDockerDesktopsWithATimeout() throws Exception {
-    Path wsl = FakeExecutables.wslExe(bin, Fixtures.root(Fixtures.FORMATS)
-        .resolve("wsl-version-utf16.txt"));
-    DistroProbeSource source = new DistroProbeSource(wsl, Duration.ofSeconds(30),
-        Duration.ofSeconds(5), Duration.ofSeconds(2));
+    Path wsl =
+        FakeExecutables.wslExe(
+            bin, Fixtures.root(Fixtures.FORMATS).resolve("wsl-version-utf16.txt"));
+    DistroProbeSource source =
+        new DistroProbeSource(
+            wsl, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(2));
 
     List<TelemetryEvent> events = source.sample(envelopes, NOW);
 
-    assertThat(events).extracting(e -> ((DistroProbe) e).distro())
+    assertThat(events)
+        .extracting(e -> ((DistroProbe) e).distro())
         .containsExactly("Ubuntu-24.04", "Frozen", "Broken");
-    assertThat(events).extracting(e -> ((DistroProbe) e).status())
+    assertThat(events)
+        .extracting(e -> ((DistroProbe) e).status())
         .containsExactly(ProbeStatus.OK, ProbeStatus.TIMEOUT, ProbeStatus.FAILED);
     assertThat(((DistroProbe) events.get(1)).detail())
         .isEqualTo("wsl.exe -d Frozen -e true did not return within 2 s");
@@ -109,34 +124,52 @@ class InventoryAndWindowsSourcesTest {
   }
 
   @Test
-  void shouldTailTheBackendLogAcrossRotationAndResumeAfterARestart(@TempDir Path home,
-      @TempDir Path state) throws Exception {
+  void shouldTailTheBackendLogAcrossRotationAndResumeAfterARestart(
+      @TempDir Path home, @TempDir Path state) throws Exception {
     Path log = home.resolve(DockerDesktopLogSource.BACKEND_LOG);
     Files.createDirectories(log.getParent());
     Files.writeString(log, "[2026-11-20T08:58:02.104315600Z][com.docker.backend.exe][I] start\n");
     RecordingSink sink = new RecordingSink();
-    DockerDesktopLogSource source = new DockerDesktopLogSource(home,
-        ResourceSaverPatterns.defaults(), new CheckpointStore(state), false, Duration.ofSeconds(1));
+    DockerDesktopLogSource source =
+        new DockerDesktopLogSource(
+            home,
+            ResourceSaverPatterns.defaults(),
+            new CheckpointStore(state),
+            false,
+            Duration.ofSeconds(1));
     source.sample(envelopes, NOW);
     source.afterEmit(sink);
 
-    Files.writeString(log, "[2026-11-20T09:04:59Z][com.docker.backend.exe.idle][I] entering"
-        + " Resource Saver\n", StandardOpenOption.APPEND);
+    Files.writeString(
+        log,
+        "[2026-11-20T09:04:59Z][com.docker.backend.exe.idle][I] entering" + " Resource Saver\n",
+        StandardOpenOption.APPEND);
     Files.move(log, log.resolveSibling("com.docker.backend.exe.log.20261120-090500.001"));
     Files.writeString(log, "[2026-11-20T09:05:00Z][com.docker.backend.exe][I] rotated\n");
     List<TelemetryEvent> entered = source.sample(envelopes, NOW);
     source.afterEmit(sink);
 
-    Files.writeString(log, "[2026-11-20T09:12:00Z][com.docker.backend.exe.idle][I] exiting"
-        + " Resource Saver\n", StandardOpenOption.APPEND);
-    DockerDesktopLogSource restarted = new DockerDesktopLogSource(home,
-        ResourceSaverPatterns.defaults(), new CheckpointStore(state), false, Duration.ofSeconds(1));
+    Files.writeString(
+        log,
+        "[2026-11-20T09:12:00Z][com.docker.backend.exe.idle][I] exiting" + " Resource Saver\n",
+        StandardOpenOption.APPEND);
+    DockerDesktopLogSource restarted =
+        new DockerDesktopLogSource(
+            home,
+            ResourceSaverPatterns.defaults(),
+            new CheckpointStore(state),
+            false,
+            Duration.ofSeconds(1));
     List<TelemetryEvent> exited = restarted.sample(envelopes, NOW);
 
-    assertThat(entered).singleElement()
-        .extracting(e -> ((ResourceSaver) e).state()).isEqualTo(ResourceSaver.State.ENTERED);
-    assertThat(exited).singleElement()
-        .extracting(e -> ((ResourceSaver) e).state()).isEqualTo(ResourceSaver.State.EXITED);
+    assertThat(entered)
+        .singleElement()
+        .extracting(e -> ((ResourceSaver) e).state())
+        .isEqualTo(ResourceSaver.State.ENTERED);
+    assertThat(exited)
+        .singleElement()
+        .extracting(e -> ((ResourceSaver) e).state())
+        .isEqualTo(ResourceSaver.State.EXITED);
     assertThat(exited.getFirst().ts()).isEqualTo(Instant.parse("2026-11-20T09:12:00Z"));
   }
 
@@ -159,15 +192,22 @@ class InventoryAndWindowsSourcesTest {
   void shouldShowInTheManifestExactlyTheValuesAndLinesThatWouldLeave() throws Exception {
     Machine machine = new Machine(ROOT, HOME, "Ubuntu-24.04", null, null, null, true);
     StringWriter text = new StringWriter();
-    try (Collector collector = Collector.create(Profile.GUEST, machine, "host-a",
-        new RecordingSink(), CollectorConfig.defaults())) {
+    try (Collector collector =
+        Collector.create(
+            Profile.GUEST, machine, "host-a", new RecordingSink(), CollectorConfig.defaults())) {
       Manifest.print(collector, "host-a", new PrintWriter(text));
     }
 
     assertThat(text.toString())
-        .contains("[inventory]", "\"autoMemoryReclaim\":\"gradual\"", "[dockerlog]",
-            "entering Resource Saver", "[kmsg] streaming", "hung_task (HUNG_TASK)",
-            "[pressure]", "\"resource\":\"IO\"")
+        .contains(
+            "[inventory]",
+            "\"autoMemoryReclaim\":\"gradual\"",
+            "[dockerlog]",
+            "entering Resource Saver",
+            "[kmsg] streaming",
+            "hung_task (HUNG_TASK)",
+            "[pressure]",
+            "\"resource\":\"IO\"")
         .doesNotContain("pausing engine linux/docker", "Docker Desktop backend starting");
   }
 }

@@ -32,14 +32,18 @@ class KernelRulesTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("my-rules.yaml: rules[1].patern: unknown key");
     assertThatThrownBy(
-            () -> KernelRules.parse("r.yaml", "rules:\n  - id: a\n    kind: OOPS\n    pattern: x\n"))
+            () ->
+                KernelRules.parse("r.yaml", "rules:\n  - id: a\n    kind: OOPS\n    pattern: x\n"))
         .hasMessage("r.yaml: rules[0].kind: 'OOPS' is not one of HUNG_TASK, KERNEL_LOG, RECLAIM");
     assertThatThrownBy(
-            () -> KernelRules.parse("r.yaml", "rules:\n  - id: a\n    kind: RECLAIM\n    pattern: x\n"))
+            () ->
+                KernelRules.parse(
+                    "r.yaml", "rules:\n  - id: a\n    kind: RECLAIM\n    pattern: x\n"))
         .hasMessageContaining("rules[0].pattern: rule a: a RECLAIM pattern needs the named groups");
     assertThatThrownBy(
             () ->
-                KernelRules.parse("r.yaml", "rules:\n  - id: a\n    kind: KERNEL_LOG\n    pattern: '('\n"))
+                KernelRules.parse(
+                    "r.yaml", "rules:\n  - id: a\n    kind: KERNEL_LOG\n    pattern: '('\n"))
         .hasMessageContaining("rules[0].pattern: rule a: bad pattern");
     assertThatThrownBy(() -> KernelRules.parse("r.yaml", "rules: [\n"))
         .hasMessageStartingWith("r.yaml: not valid YAML");
@@ -67,7 +71,9 @@ class KernelRulesTest {
     KernelLogMatcher matcher = new KernelLogMatcher(KernelRules.shipped());
 
     matcher.accept(
-        "WSL (1) ERROR: WriteToFile:108: write(/sys/fs/cgroup/memory.reclaim, 4096)", 3, TS,
+        "WSL (1) ERROR: WriteToFile:108: write(/sys/fs/cgroup/memory.reclaim, 4096)",
+        3,
+        TS,
         envelopes);
     List<TelemetryEvent> next =
         matcher.accept("rcu: INFO: rcu_sched self-detected stall on CPU", 3, TS, envelopes);
@@ -83,6 +89,7 @@ class KernelRulesTest {
     assertThat(KernelLogMatcher.join("write(x, 10737", "41824)")).isEqualTo("write(x, 1073741824)");
     assertThat(KernelLogMatcher.join("write(x, 4096)", "failed -1 11"))
         .isEqualTo("write(x, 4096) failed -1 11");
-    assertThat(KernelLogMatcher.join("write(x, 4096) ", "failed")).isEqualTo("write(x, 4096) failed");
+    assertThat(KernelLogMatcher.join("write(x, 4096) ", "failed"))
+        .isEqualTo("write(x, 4096) failed");
   }
 }

@@ -69,15 +69,17 @@ class ParsersTest {
     assertThatThrownBy(() -> ProcTaskParser.parse("4711 (apt-get) D 4702"))
         .isInstanceOf(FormatException.class)
         .hasMessageContaining("too short");
-    assertThatThrownBy(() -> ProcTaskParser.parse("garbage"))
-        .isInstanceOf(FormatException.class);
+    assertThatThrownBy(() -> ProcTaskParser.parse("garbage")).isInstanceOf(FormatException.class);
   }
 
   @Test
   void shouldReadWslconfigWithBomCrlfCommentsAndMixedCase() {
     Map<String, String> keys =
-        IniParser.parse(new String(Fixtures.format("../wsl2-cgroup2/mnt/c/Users/dev/.wslconfig"),
-            java.nio.charset.StandardCharsets.UTF_8), problems);
+        IniParser.parse(
+            new String(
+                Fixtures.format("../wsl2-cgroup2/mnt/c/Users/dev/.wslconfig"),
+                java.nio.charset.StandardCharsets.UTF_8),
+            problems);
 
     assertThat(keys)
         .containsEntry("wsl2.memory", "16GB")
@@ -109,15 +111,15 @@ class ParsersTest {
         .isEqualTo(CgroupLayout.HYBRID);
     assertThat(SystemParsers.cgroupLayout(Fixtures.formatText("mounts-v1"), problems))
         .isEqualTo(CgroupLayout.V1);
-    assertThatThrownBy(
-            () -> SystemParsers.cgroupLayout("proc /proc proc rw 0 0\n", problems))
+    assertThatThrownBy(() -> SystemParsers.cgroupLayout("proc /proc proc rw 0 0\n", problems))
         .hasMessageContaining("no cgroup filesystem");
   }
 
   @Test
   void shouldSeeCgroupNoV1OnTheKernelCommandLine() throws Exception {
-    assertThat(SystemParsers.cgroupV1Disabled(
-        SystemParsers.cmdline("initrd=\\initrd.img panic=-1 nr_cpus=8 cgroup_no_v1=all\n")))
+    assertThat(
+            SystemParsers.cgroupV1Disabled(
+                SystemParsers.cmdline("initrd=\\initrd.img panic=-1 nr_cpus=8 cgroup_no_v1=all\n")))
         .isTrue();
     assertThat(SystemParsers.cgroupV1Disabled("initrd=\\initrd.img panic=-1 nr_cpus=8")).isFalse();
     assertThatThrownBy(() -> SystemParsers.cmdline("\u0000\u0001\u0002"))
@@ -226,7 +228,8 @@ class ParsersTest {
         AptLogParser.historyLog(
             Fixtures.formatText("history.log"), ZoneId.of("Europe/Rome"), problems);
 
-    assertThat(runs).extracting(AptLogParser.Run::commandline)
+    assertThat(runs)
+        .extracting(AptLogParser.Run::commandline)
         .containsExactly(
             "apt-get install -y curl", "apt-get remove -y nonexistent-tool", "apt-get upgrade -y");
     assertThat(runs.get(0).start()).isEqualTo(Instant.parse("2026-11-20T07:40:10Z"));
@@ -251,8 +254,10 @@ class ParsersTest {
   void shouldMapBothDmesgTimeFormatsAndKeepContinuationLines() {
     List<DmesgParser.Message> mono =
         DmesgParser.parse(
-            Fixtures.formatText("dmesg.txt"), Instant.ofEpochSecond(1700000000L),
-            ZoneId.of("UTC"), problems);
+            Fixtures.formatText("dmesg.txt"),
+            Instant.ofEpochSecond(1700000000L),
+            ZoneId.of("UTC"),
+            problems);
     List<DmesgParser.Message> human =
         DmesgParser.parse(
             Fixtures.formatText("dmesg-T.txt"), Instant.EPOCH, ZoneId.of("Europe/Rome"), problems);

@@ -49,7 +49,8 @@ class ProbeSourcesTest {
   @Test
   void shouldInferResourceSaverFromAnEngineThatStopsAndStartsAnswering() {
     EngineProbeSource source =
-        new EngineProbeSource(Path.of("/var/run/docker.sock"), Duration.ofSeconds(5), () -> ok(), 3);
+        new EngineProbeSource(
+            Path.of("/var/run/docker.sock"), Duration.ofSeconds(5), () -> ok(), 3);
 
     List<TelemetryEvent> up = feed(source, ok(), ok(), ok());
     List<TelemetryEvent> blip = feed(source, timeout(), timeout(), ok());
@@ -58,7 +59,8 @@ class ProbeSourcesTest {
 
     assertThat(up).singleElement().isInstanceOf(EngineProbe.class);
     assertThat(blip).isEmpty();
-    assertThat(paused).extracting(TelemetryEvent::type)
+    assertThat(paused)
+        .extracting(TelemetryEvent::type)
         .containsExactly("engine_probe", "resource_saver");
     assertThat(((ResourceSaver) paused.get(1)).state()).isEqualTo(ResourceSaver.State.ENTERED);
     assertThat(((ResourceSaver) paused.get(1)).seenVia())
@@ -69,9 +71,11 @@ class ProbeSourcesTest {
   @Test
   void shouldNotCallAnEngineThatNeverAnsweredResourceSaver() {
     EngineProbeSource source =
-        new EngineProbeSource(Path.of("/var/run/docker.sock"), Duration.ofSeconds(5), () -> ok(), 2);
+        new EngineProbeSource(
+            Path.of("/var/run/docker.sock"), Duration.ofSeconds(5), () -> ok(), 2);
 
-    assertThat(feed(source, timeout(), timeout())).extracting(TelemetryEvent::type)
+    assertThat(feed(source, timeout(), timeout()))
+        .extracting(TelemetryEvent::type)
         .containsExactly("engine_probe");
   }
 
@@ -116,9 +120,10 @@ class ProbeSourcesTest {
         SocketChannel client = server.accept();
         client.read(ByteBuffer.allocate(1024));
         if (answer.get()) {
-          client.write(ByteBuffer.wrap(
-              ("HTTP/1.1 200 OK\r\nApi-Version: 1.50\r\nContent-Length: 2\r\n\r\nOK")
-                  .getBytes(StandardCharsets.US_ASCII)));
+          client.write(
+              ByteBuffer.wrap(
+                  ("HTTP/1.1 200 OK\r\nApi-Version: 1.50\r\nContent-Length: 2\r\n\r\nOK")
+                      .getBytes(StandardCharsets.US_ASCII)));
           client.close();
         } else {
           held.add(client);
@@ -144,19 +149,28 @@ class ProbeSourcesTest {
         .isEqualTo(ProbeStatus.SLOW);
     assertThat(DockerPing.judge("HTTP/1.1 500 Internal Server Error\r\n", 3, Duration.ofSeconds(1)))
         .extracting(DockerPing.Result::status, DockerPing.Result::detail)
-        .containsExactly(ProbeStatus.FAILED, "GET /_ping answered HTTP/1.1 500 Internal Server Error");
+        .containsExactly(
+            ProbeStatus.FAILED, "GET /_ping answered HTTP/1.1 500 Internal Server Error");
   }
 
   @Test
   void shouldProbeTheDiskOnItsOwnThreadAndReportASlowProbe(@TempDir Path dir) throws Exception {
-    try (IoProbeSource source = new IoProbeSource(dir.resolve("state/io-probe"),
-        Duration.ofSeconds(1), Duration.ZERO.plusNanos(1), Duration.ofSeconds(30),
-        Clock.systemUTC())) {
+    try (IoProbeSource source =
+        new IoProbeSource(
+            dir.resolve("state/io-probe"),
+            Duration.ofSeconds(1),
+            Duration.ZERO.plusNanos(1),
+            Duration.ofSeconds(30),
+            Clock.systemUTC())) {
       assertThat(source.sample(envelopes, T0)).isEmpty();
-      await().atMost(Duration.ofSeconds(10)).until(() -> {
-        List<TelemetryEvent> events = source.sample(envelopes, T0);
-        return !events.isEmpty() && ((IoStall) events.getFirst()).kind() == IoStall.Kind.PROBE;
-      });
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                List<TelemetryEvent> events = source.sample(envelopes, T0);
+                return !events.isEmpty()
+                    && ((IoStall) events.getFirst()).kind() == IoStall.Kind.PROBE;
+              });
     }
   }
 }

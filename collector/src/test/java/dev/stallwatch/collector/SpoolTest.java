@@ -32,11 +32,11 @@ class SpoolTest {
 
       List<Spool.Entry> read = spool.read(100);
 
-      assertThat(seqs(read)).containsExactlyElementsOf(Stream.iterate(0L, s -> s + 1).limit(20)
-          .toList());
+      assertThat(seqs(read))
+          .containsExactlyElementsOf(Stream.iterate(0L, s -> s + 1).limit(20).toList());
       assertThat(read.getFirst().key()).isEqualTo("host-a");
-      assertThat(new String(read.get(7).value(), StandardCharsets.UTF_8)).isEqualTo(
-          "{\"type\":\"heartbeat\",\"seq\":7}");
+      assertThat(new String(read.get(7).value(), StandardCharsets.UTF_8))
+          .isEqualTo("{\"type\":\"heartbeat\",\"seq\":7}");
       assertThat(spool.depth()).isEqualTo(20);
     }
   }

@@ -54,7 +54,8 @@ class SpoolingSinkTest {
 
   private SpoolingSink sink(FakeKafka kafka) throws IOException {
     return new SpoolingSink(
-        new Spool(dir.resolve("spool"), 1 << 20, FsyncPolicy.INTERVAL), kafka,
+        new Spool(dir.resolve("spool"), 1 << 20, FsyncPolicy.INTERVAL),
+        kafka,
         Duration.ofSeconds(2));
   }
 
@@ -78,8 +79,8 @@ class SpoolingSinkTest {
 
       await().atMost(WAIT).until(() -> sink.spoolDepth() == 0);
     }
-    assertThat(seqs(kafka.delivered)).containsExactlyElementsOf(
-        LongStream.range(0, 50).boxed().toList());
+    assertThat(seqs(kafka.delivered))
+        .containsExactlyElementsOf(LongStream.range(0, 50).boxed().toList());
   }
 
   @Test

@@ -25,15 +25,15 @@ class StallSourcesTest {
 
   @Test
   void shouldReportADiskWithRequestsInFlightAndNoCompletionsOncePerEpisode() {
-    DiskStatsSource source = new DiskStatsSource(Fixtures.root(Fixtures.CGROUP2),
-        Duration.ofSeconds(1), Duration.ofSeconds(30));
+    DiskStatsSource source =
+        new DiskStatsSource(
+            Fixtures.root(Fixtures.CGROUP2), Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     assertThat(source.accept(List.of(sdc(100, 3)), T0, envelopes)).isEmpty();
     assertThat(source.accept(List.of(sdc(100, 3)), T0.plusSeconds(29), envelopes)).isEmpty();
-    List<TelemetryEvent> stalled = source.accept(List.of(sdc(100, 3)), T0.plusSeconds(30),
-        envelopes);
-    List<TelemetryEvent> again = source.accept(List.of(sdc(100, 3)), T0.plusSeconds(45),
-        envelopes);
+    List<TelemetryEvent> stalled =
+        source.accept(List.of(sdc(100, 3)), T0.plusSeconds(30), envelopes);
+    List<TelemetryEvent> again = source.accept(List.of(sdc(100, 3)), T0.plusSeconds(45), envelopes);
     source.accept(List.of(sdc(101, 0)), T0.plusSeconds(46), envelopes);
 
     IoStall stall = (IoStall) stalled.getFirst();
@@ -46,8 +46,9 @@ class StallSourcesTest {
 
   @Test
   void shouldNotCallAnIdleDiskStalled() {
-    DiskStatsSource source = new DiskStatsSource(Fixtures.root(Fixtures.CGROUP2),
-        Duration.ofSeconds(1), Duration.ofSeconds(30));
+    DiskStatsSource source =
+        new DiskStatsSource(
+            Fixtures.root(Fixtures.CGROUP2), Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     source.accept(List.of(sdc(100, 0)), T0, envelopes);
 
@@ -56,8 +57,9 @@ class StallSourcesTest {
 
   @Test
   void shouldReportATaskStuckInDStateAndForgetItWhenItMoves() {
-    TaskStateSource source = new TaskStateSource(Fixtures.root(Fixtures.CGROUP2),
-        Duration.ofSeconds(1), Duration.ofSeconds(20));
+    TaskStateSource source =
+        new TaskStateSource(
+            Fixtures.root(Fixtures.CGROUP2), Duration.ofSeconds(1), Duration.ofSeconds(20));
     ProcTaskParser.Task blocked = new ProcTaskParser.Task(4711, "apt-get", 'D', 50, 523412);
     ProcTaskParser.Task running = new ProcTaskParser.Task(4711, "apt-get", 'R', 51, 523412);
 
@@ -67,18 +69,22 @@ class StallSourcesTest {
     source.accept(List.of(blocked), T0.plusSeconds(22), envelopes);
     List<TelemetryEvent> second = source.accept(List.of(blocked), T0.plusSeconds(42), envelopes);
 
-    assertThat(first).singleElement().satisfies(e -> {
-      IoStall stall = (IoStall) e;
-      assertThat(stall.kind()).isEqualTo(IoStall.Kind.D_STATE);
-      assertThat(stall.subject()).isEqualTo("apt-get:4711");
-    });
+    assertThat(first)
+        .singleElement()
+        .satisfies(
+            e -> {
+              IoStall stall = (IoStall) e;
+              assertThat(stall.kind()).isEqualTo(IoStall.Kind.D_STATE);
+              assertThat(stall.subject()).isEqualTo("apt-get:4711");
+            });
     assertThat(second).hasSize(1);
   }
 
   @Test
   void shouldReportAFreezeFromWhenTheTickWasDueToNow() {
     AtomicLong nanos = new AtomicLong();
-    FreezeSource source = new FreezeSource(Duration.ofSeconds(1), Duration.ofSeconds(5), nanos::get);
+    FreezeSource source =
+        new FreezeSource(Duration.ofSeconds(1), Duration.ofSeconds(5), nanos::get);
 
     source.sample(envelopes, T0);
     nanos.addAndGet(Duration.ofSeconds(1).toNanos());
@@ -95,7 +101,8 @@ class StallSourcesTest {
   @Test
   void shouldSeeAFreezeOnTheWallClockWhenTheMonotonicClockStoodStill() {
     AtomicLong nanos = new AtomicLong();
-    FreezeSource source = new FreezeSource(Duration.ofSeconds(1), Duration.ofSeconds(5), nanos::get);
+    FreezeSource source =
+        new FreezeSource(Duration.ofSeconds(1), Duration.ofSeconds(5), nanos::get);
 
     source.sample(envelopes, T0);
     nanos.addAndGet(Duration.ofSeconds(1).toNanos());
@@ -106,14 +113,21 @@ class StallSourcesTest {
   @Test
   void shouldCallAnAptRunWithoutProgressStalledOnceAndRecoveredWhenItEnds() {
     AptRunTracker tracker = new AptRunTracker(Duration.ofSeconds(90));
-    var started = new AptRunTracker.Observation(
-        List.of("Log started: 2026-11-20  09:06:00", "Unpacking libssl3t64:amd64 ..."),
-        List.of("Start-Date: 2026-11-20  09:05:58", "Commandline: apt-get upgrade -y"), 2, 150,
-        null);
+    var started =
+        new AptRunTracker.Observation(
+            List.of("Log started: 2026-11-20  09:06:00", "Unpacking libssl3t64:amd64 ..."),
+            List.of("Start-Date: 2026-11-20  09:05:58", "Commandline: apt-get upgrade -y"),
+            2,
+            150,
+            null);
     var quiet = new AptRunTracker.Observation(List.of(), List.of(), 2, 150, null);
-    var ended = new AptRunTracker.Observation(
-        List.of("Setting up libssl3t64:amd64 ...", "Log ended: 2026-11-20  09:09:10"),
-        List.of("End-Date: 2026-11-20  09:09:10"), 0, 0, null);
+    var ended =
+        new AptRunTracker.Observation(
+            List.of("Setting up libssl3t64:amd64 ...", "Log ended: 2026-11-20  09:09:10"),
+            List.of("End-Date: 2026-11-20  09:09:10"),
+            0,
+            0,
+            null);
 
     assertThat(tracker.accept(started, T0, envelopes)).isEmpty();
     assertThat(tracker.accept(quiet, T0.plusSeconds(89), envelopes)).isEmpty();
@@ -136,11 +150,15 @@ class StallSourcesTest {
   void shouldCountCpuTimeOfAptProcessesAsProgress() {
     AptRunTracker tracker = new AptRunTracker(Duration.ofSeconds(90));
 
-    tracker.accept(new AptRunTracker.Observation(List.of(), List.of(), 1, 10, "apt update"), T0,
-        envelopes);
+    tracker.accept(
+        new AptRunTracker.Observation(List.of(), List.of(), 1, 10, "apt update"), T0, envelopes);
     for (int s = 30; s <= 300; s += 30) {
-      assertThat(tracker.accept(new AptRunTracker.Observation(List.of(), List.of(), 1, 10 + s,
-          null), T0.plusSeconds(s), envelopes)).isEmpty();
+      assertThat(
+              tracker.accept(
+                  new AptRunTracker.Observation(List.of(), List.of(), 1, 10 + s, null),
+                  T0.plusSeconds(s),
+                  envelopes))
+          .isEmpty();
     }
   }
 
@@ -163,7 +181,7 @@ class StallSourcesTest {
   @Test
   void shouldTakeIdleAndTotalTicksFromProcStat() throws Exception {
     assertThat(ReclaimSource.cpuTicks(Fixtures.formatText("../wsl2-cgroup2/proc/stat")))
-        .containsExactly(46828483L + 16683L, 10132153L + 290696 + 3084719 + 46828483 + 16683
-            + 25195);
+        .containsExactly(
+            46828483L + 16683L, 10132153L + 290696 + 3084719 + 46828483 + 16683 + 25195);
   }
 }
