@@ -29,16 +29,27 @@ class CollectAndParseCommandTest {
 
   @Test
   void shouldPrintTheWireEventsOfADmesgFile() throws Exception {
-    Path dmesg = Files.writeString(dir.resolve("dmesg.txt"),
-        "[    0.412032] cgroup: Disabled controller 'memory'\n"
-            + "[ 5234.567890] INFO: task apt-get:4711 blocked for more than 120 seconds.\n");
+    Path dmesg =
+        Files.writeString(
+            dir.resolve("dmesg.txt"),
+            "[    0.412032] cgroup: Disabled controller 'memory'\n"
+                + "[ 5234.567890] INFO: task apt-get:4711 blocked for more than 120 seconds.\n");
 
-    int exit = run("parse", "--source", "dmesg", "--host", "dev-anna", "--boot-time",
-        "2026-11-20T07:40:00Z", dmesg.toString());
+    int exit =
+        run(
+            "parse",
+            "--source",
+            "dmesg",
+            "--host",
+            "dev-anna",
+            "--boot-time",
+            "2026-11-20T07:40:00Z",
+            dmesg.toString());
 
     assertThat(exit).isZero();
     List<JsonNode> events = out.toString().lines().map(CollectAndParseCommandTest::json).toList();
-    assertThat(events).extracting(e -> e.get("type").asText())
+    assertThat(events)
+        .extracting(e -> e.get("type").asText())
         .containsExactly("kernel_log", "hung_task");
     JsonNode hung = events.get(1);
     assertThat(hung.get("host").asText()).isEqualTo("dev-anna");
@@ -50,9 +61,11 @@ class CollectAndParseCommandTest {
 
   @Test
   void shouldNameBadLinesOnStderrPrintTheGoodOnesAndExit1() throws Exception {
-    Path kmsg = Files.writeString(dir.resolve("kmsg"),
-        "garbage line\n3,1290,5234567890,-;INFO: task apt-get:4711 blocked for more than 120"
-            + " seconds.\n\u0000\u0001\n");
+    Path kmsg =
+        Files.writeString(
+            dir.resolve("kmsg"),
+            "garbage line\n3,1290,5234567890,-;INFO: task apt-get:4711 blocked for more than 120"
+                + " seconds.\n\u0000\u0001\n");
 
     int exit = run("parse", "--source", "kmsg", "--boot-time", "0", kmsg.toString());
 
@@ -98,16 +111,22 @@ class CollectAndParseCommandTest {
   void shouldPrintAManifestOfWhatWouldLeaveAndSendNothing() throws Exception {
     Path root = dir.resolve("root");
     Files.createDirectories(root.resolve("proc/sys/kernel"));
-    Files.writeString(root.resolve("proc/sys/kernel/osrelease"), "6.6.87.2-microsoft-standard-WSL2\n");
+    Files.writeString(
+        root.resolve("proc/sys/kernel/osrelease"), "6.6.87.2-microsoft-standard-WSL2\n");
     Files.writeString(root.resolve("proc/meminfo"), "MemTotal:       16318412 kB\n");
 
     int exit = run("collect", "--manifest", "--root", root.toString(), "--host-id", "dev-anna");
 
     assertThat(exit).isZero();
     assertThat(out.toString())
-        .contains("stallwatch.telemetry", "dev-anna", "[inventory]",
-            "\"kernelVersion\":\"6.6.87.2-microsoft-standard-WSL2\"", "[meminfo]",
-            "\"memTotalKb\":16318412", "[kmsg] streaming");
+        .contains(
+            "stallwatch.telemetry",
+            "dev-anna",
+            "[inventory]",
+            "\"kernelVersion\":\"6.6.87.2-microsoft-standard-WSL2\"",
+            "[meminfo]",
+            "\"memTotalKb\":16318412",
+            "[kmsg] streaming");
   }
 
   private static JsonNode json(String line) {

@@ -61,13 +61,21 @@ class CollectCommandIT {
   @Test
   void shouldLoseNothingWhenKilledWithSigkillAndRestarted() throws Exception {
     Path root = machineRoot();
-    Path log = root.resolve(
-        "mnt/c/Users/dev/AppData/Local/Docker/log/host/com.docker.backend.exe.log");
+    Path log =
+        root.resolve("mnt/c/Users/dev/AppData/Local/Docker/log/host/com.docker.backend.exe.log");
     List<String> lines = new ArrayList<>();
     String[] args = {
-      "collect", "--bootstrap", broker.bootstrapServers(), "--root", root.toString(),
-      "--state-dir", work.resolve("state").toString(), "--host-id", "sigkill-host",
-      "--config", config().toString()
+      "collect",
+      "--bootstrap",
+      broker.bootstrapServers(),
+      "--root",
+      root.toString(),
+      "--state-dir",
+      work.resolve("state").toString(),
+      "--host-id",
+      "sigkill-host",
+      "--config",
+      config().toString()
     };
     try (TelemetryReader reader = new TelemetryReader(broker.bootstrapServers())) {
       try (StallwatchProcess first = StallwatchProcess.start(work, args)) {
@@ -79,7 +87,9 @@ class CollectCommandIT {
       }
       appendTransitions(log, 20, 40, lines);
       try (StallwatchProcess second = StallwatchProcess.start(work, args)) {
-        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1))
+        await()
+            .atMost(WAIT)
+            .pollInterval(Duration.ofSeconds(1))
             .until(() -> evidence(reader.poll()).containsAll(lines));
         second.stop(Duration.ofSeconds(30));
         assertThat(second.stderr()).doesNotContain("Exception", "\tat ");
@@ -88,7 +98,8 @@ class CollectCommandIT {
       assertThat(evidence(received)).containsAll(lines);
       Set<Long> seqs = received.stream().map(e -> e.envelope().seq()).collect(Collectors.toSet());
       long max = seqs.stream().mapToLong(Long::longValue).max().orElseThrow();
-      assertThat(seqs).as("seq continues after the restart with no gap")
+      assertThat(seqs)
+          .as("seq continues after the restart with no gap")
           .containsAll(LongStream.rangeClosed(0, max).boxed().toList());
     }
   }
@@ -112,8 +123,9 @@ class CollectCommandIT {
       throws Exception {
     Instant start = Instant.parse("2026-11-20T09:00:00Z");
     for (int i = from; i < to; i++) {
-      String line = "[%s][com.docker.backend.exe.idle][I] %s Resource Saver (idle round %d)"
-          .formatted(start.plusSeconds(60L * i), i % 2 == 0 ? "entering" : "exiting", i);
+      String line =
+          "[%s][com.docker.backend.exe.idle][I] %s Resource Saver (idle round %d)"
+              .formatted(start.plusSeconds(60L * i), i % 2 == 0 ? "entering" : "exiting", i);
       lines.add(line);
       Files.writeString(log, line + "\r\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
       Thread.sleep(50);
@@ -121,7 +133,8 @@ class CollectCommandIT {
   }
 
   private Path config() throws Exception {
-    return Files.writeString(work.resolve("collector.yaml"),
+    return Files.writeString(
+        work.resolve("collector.yaml"),
         "sampleInterval: 200ms\nheartbeatInterval: 500ms\ndocker: {probe: false}\n");
   }
 
@@ -129,13 +142,15 @@ class CollectCommandIT {
     Path root = work.resolve("root");
     Path home = root.resolve("mnt/c/Users/dev");
     Files.createDirectories(home.resolve("AppData/Local/Docker/log/host"));
-    Files.writeString(home.resolve(".wslconfig"), "[experimental]\r\nautoMemoryReclaim=gradual\r\n");
-    Files.writeString(home.resolve(
-        "AppData/Local/Docker/log/host/com.docker.backend.exe.log"),
+    Files.writeString(
+        home.resolve(".wslconfig"), "[experimental]\r\nautoMemoryReclaim=gradual\r\n");
+    Files.writeString(
+        home.resolve("AppData/Local/Docker/log/host/com.docker.backend.exe.log"),
         "[2026-11-20T08:58:02.104315600Z][com.docker.backend.exe][I] Docker Desktop backend"
             + " starting\r\n");
     Files.createDirectories(root.resolve("proc"));
-    Files.writeString(root.resolve("proc/meminfo"),
+    Files.writeString(
+        root.resolve("proc/meminfo"),
         "MemTotal:       16318412 kB\nMemFree:        13920848 kB\nCached:          1578260 kB\n");
     return root;
   }

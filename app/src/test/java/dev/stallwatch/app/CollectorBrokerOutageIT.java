@@ -72,16 +72,9 @@ class CollectorBrokerOutageIT {
     EmbeddedBroker broker = EmbeddedBroker.start(kafkaDir, brokerPort, controllerPort);
     String bootstrap = broker.bootstrapServers();
     createTelemetryTopic(bootstrap);
-    Path root = machineRoot();
-    Path config = Files.writeString(work.resolve("collector.yaml"),
-        "sampleInterval: 200ms\nheartbeatInterval: 200ms\ndocker: {probe: false}\n");
     Set<String> emitted = ConcurrentHashMap.newKeySet();
-    SpoolingSink spool = SpoolingSink.toKafka(work.resolve("state"),
-        Map.of("bootstrap.servers", bootstrap), SpoolSettings.defaults());
-    Recording sink = new Recording(spool, emitted);
-    Collector collector = Collector.create(Profile.GUEST,
-        new Machine(root, null, "Ubuntu-24.04", work.resolve("state"), null, null, false),
-        "outage-host", sink, CollectorConfig.load(config));
+    Recording sink = spooling(bootstrap, emitted);
+    Collector collector = collector(sink);
     try (TelemetryReader reader = new TelemetryReader(bootstrap)) {
       collector.start();
       await().atMost(Duration.ofSeconds(30)).until(() -> reader.poll().size() >= 10);
@@ -89,19 +82,20 @@ class CollectorBrokerOutageIT {
       broker.close();
       int spooledBefore = emitted.size();
       Thread.sleep(Duration.ofSeconds(30));
-      assertThat(emitted.size()).as("sampling goes on while Kafka is away")
+      assertThat(emitted.size())
+          .as("sampling goes on while Kafka is away")
           .isGreaterThan(spooledBefore + 50);
       assertThat(sink.spoolDepth()).isPositive();
       broker = EmbeddedBroker.start(kafkaDir, brokerPort, controllerPort);
 
-      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofSeconds(1))
           .until(() -> sink.spoolDepth() < 5);
       collector.close();
       sink.close();
 
-      Map<String, Long> received = await().atMost(Duration.ofSeconds(60))
-          .until(() -> reader.poll().stream().collect(Collectors.toMap(TelemetryEvent::id,
-              e -> e.envelope().seq(), (a, b) -> a)), ids -> ids.keySet().containsAll(emitted));
+      Map<String, Long> received = receivedIds(reader, emitted);
       long maxSeq = received.values().stream().mapToLong(Long::longValue).max().orElseThrow();
       assertThat(Set.copyOf(received.values()))
           .as("seq has no gaps")
@@ -114,8 +108,43 @@ class CollectorBrokerOutageIT {
     }
   }
 
+  private Recording spooling(String bootstrap, Set<String> emitted) throws Exception {
+    SpoolingSink spool =
+        SpoolingSink.toKafka(
+            work.resolve("state"),
+            Map.of("bootstrap.servers", bootstrap),
+            SpoolSettings.defaults());
+    return new Recording(spool, emitted);
+  }
+
+  private Collector collector(EventSink sink) throws Exception {
+    Path config =
+        Files.writeString(
+            work.resolve("collector.yaml"),
+            "sampleInterval: 200ms\nheartbeatInterval: 200ms\ndocker: {probe: false}\n");
+    return Collector.create(
+        Profile.GUEST,
+        new Machine(machineRoot(), null, "Ubuntu-24.04", work.resolve("state"), null, null, false),
+        "outage-host",
+        sink,
+        CollectorConfig.load(config));
+  }
+
+  /** Event id to seq of everything on the topic, once it holds every emitted id. */
+  private static Map<String, Long> receivedIds(TelemetryReader reader, Set<String> emitted) {
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                reader.poll().stream()
+                    .collect(
+                        Collectors.toMap(TelemetryEvent::id, e -> e.envelope().seq(), (a, b) -> a)),
+            ids -> ids.keySet().containsAll(emitted));
+  }
+
   private static void createTelemetryTopic(String bootstrap) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       new TopicProvisioner(admin).ensureTopics(1, Optional.empty());
     }
   }
@@ -124,9 +153,11 @@ class CollectorBrokerOutageIT {
   private Path machineRoot() throws Exception {
     Path root = work.resolve("root");
     Files.createDirectories(root.resolve("proc/pressure"));
-    Files.writeString(root.resolve("proc/meminfo"),
+    Files.writeString(
+        root.resolve("proc/meminfo"),
         "MemTotal:       16318412 kB\nMemFree:        13920848 kB\nCached:          1578260 kB\n");
-    Files.writeString(root.resolve("proc/pressure/io"),
+    Files.writeString(
+        root.resolve("proc/pressure/io"),
         "some avg10=0.00 avg60=0.00 avg300=0.00 total=5210\n"
             + "full avg10=0.00 avg60=0.00 avg300=0.00 total=4911\n");
     return root;

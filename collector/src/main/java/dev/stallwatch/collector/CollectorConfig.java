@@ -96,38 +96,24 @@ public final class CollectorConfig {
             "kernelRules",
             "windows"));
     CollectorConfig c = new CollectorConfig();
-    if (root.has("sampleInterval")) {
-      c.sampleInterval = root.duration("sampleInterval");
-    }
-    if (root.has("heartbeatInterval")) {
-      c.heartbeatInterval = root.duration("heartbeatInterval");
-    }
-    if (root.has("inventoryInterval")) {
-      c.inventoryInterval = root.duration("inventoryInterval");
-    }
+    c.sampleInterval = root.duration("sampleInterval", c.sampleInterval);
+    c.heartbeatInterval = root.duration("heartbeatInterval", c.heartbeatInterval);
+    c.inventoryInterval = root.duration("inventoryInterval", c.inventoryInterval);
     if (root.has("spool")) {
       c.readSpool(root.child("spool"));
     }
     if (root.has("io")) {
-      ConfigTree io = root.child("io");
-      io.allowOnly(
-          Set.of("dStateAfter", "diskStallAfter", "probeInterval", "probeSlow", "probeTimeout"));
-      c.probeInterval = io.has("probeInterval") ? io.duration("probeInterval") : c.probeInterval;
-      c.dStateAfter = io.has("dStateAfter") ? io.duration("dStateAfter") : c.dStateAfter;
-      c.diskStallAfter =
-          io.has("diskStallAfter") ? io.duration("diskStallAfter") : c.diskStallAfter;
-      c.probeSlow = io.has("probeSlow") ? io.duration("probeSlow") : c.probeSlow;
-      c.probeTimeout = io.has("probeTimeout") ? io.duration("probeTimeout") : c.probeTimeout;
+      c.readIo(root.child("io"));
     }
     if (root.has("apt")) {
       ConfigTree apt = root.child("apt");
       apt.allowOnly(Set.of("stallAfter"));
-      c.aptStallAfter = apt.has("stallAfter") ? apt.duration("stallAfter") : c.aptStallAfter;
+      c.aptStallAfter = apt.duration("stallAfter", c.aptStallAfter);
     }
     if (root.has("freeze")) {
       ConfigTree freeze = root.child("freeze");
       freeze.allowOnly(Set.of("lateBy"));
-      c.freezeLateBy = freeze.has("lateBy") ? freeze.duration("lateBy") : c.freezeLateBy;
+      c.freezeLateBy = freeze.duration("lateBy", c.freezeLateBy);
     }
     if (root.has("docker")) {
       c.readDocker(root.child("docker"));
@@ -139,16 +125,20 @@ public final class CollectorConfig {
     if (root.has("windows")) {
       ConfigTree windows = root.child("windows");
       windows.allowOnly(Set.of("distroProbeInterval", "distroProbeTimeout"));
-      c.distroProbeInterval =
-          windows.has("distroProbeInterval")
-              ? windows.duration("distroProbeInterval")
-              : c.distroProbeInterval;
-      c.distroProbeTimeout =
-          windows.has("distroProbeTimeout")
-              ? windows.duration("distroProbeTimeout")
-              : c.distroProbeTimeout;
+      c.distroProbeInterval = windows.duration("distroProbeInterval", c.distroProbeInterval);
+      c.distroProbeTimeout = windows.duration("distroProbeTimeout", c.distroProbeTimeout);
     }
     return c;
+  }
+
+  private void readIo(ConfigTree io) throws ConfigException {
+    io.allowOnly(
+        Set.of("dStateAfter", "diskStallAfter", "probeInterval", "probeSlow", "probeTimeout"));
+    probeInterval = io.duration("probeInterval", probeInterval);
+    dStateAfter = io.duration("dStateAfter", dStateAfter);
+    diskStallAfter = io.duration("diskStallAfter", diskStallAfter);
+    probeSlow = io.duration("probeSlow", probeSlow);
+    probeTimeout = io.duration("probeTimeout", probeTimeout);
   }
 
   private void readSpool(ConfigTree tree) throws ConfigException {
@@ -181,11 +171,9 @@ public final class CollectorConfig {
             "resourceSaver"));
     dockerSocket = tree.has("socket") ? tree.text("socket").replaceAll("^/+", "") : dockerSocket;
     engineProbe = tree.has("probe") ? tree.bool("probe") : engineProbe;
-    engineProbeInterval =
-        tree.has("probeInterval") ? tree.duration("probeInterval") : engineProbeInterval;
-    engineProbeTimeout =
-        tree.has("probeTimeout") ? tree.duration("probeTimeout") : engineProbeTimeout;
-    engineProbeSlow = tree.has("probeSlow") ? tree.duration("probeSlow") : engineProbeSlow;
+    engineProbeInterval = tree.duration("probeInterval", engineProbeInterval);
+    engineProbeTimeout = tree.duration("probeTimeout", engineProbeTimeout);
+    engineProbeSlow = tree.duration("probeSlow", engineProbeSlow);
     engineProbeConsecutive =
         tree.has("consecutive") ? tree.integer("consecutive", 1, 100) : engineProbeConsecutive;
     if (tree.has("resourceSaver")) {

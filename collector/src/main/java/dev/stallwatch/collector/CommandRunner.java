@@ -1,11 +1,15 @@
 package dev.stallwatch.collector;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs an external command ({@code wsl.exe}, {@code docker}) with a time limit, reading at most 1
@@ -17,6 +21,7 @@ final class CommandRunner {
   record Result(int exitCode, byte[] stdout, boolean timedOut, long millis) {}
 
   private static final int MAX_OUTPUT = 1 << 20;
+  private static final Logger LOG = LoggerFactory.getLogger(CommandRunner.class);
 
   private CommandRunner() {}
 
@@ -46,9 +51,8 @@ final class CommandRunner {
     return new Result(process.exitValue(), reader.bytes(), false, millis);
   }
 
-  private static java.io.File nullDevice() {
-    return new java.io.File(
-        System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+  private static File nullDevice() {
+    return new File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
   }
 
   private static final class OutputReader implements Runnable {
@@ -63,10 +67,11 @@ final class CommandRunner {
     public void run() {
       try (in) {
         bytes = in.readNBytes(MAX_OUTPUT);
-        in.transferTo(java.io.OutputStream.nullOutputStream());
+        in.transferTo(OutputStream.nullOutputStream());
       } catch (IOException e) {
-        // The process was killed while we read: what we have is all there is.
-        bytes = bytes.length == 0 ? new byte[0] : bytes;
+        // The process was killed while we read; the caller reports the timeout, and what was
+        // read before stays in bytes.
+        LOG.debug("output of a killed command ends early: {}", e.toString());
       }
     }
 

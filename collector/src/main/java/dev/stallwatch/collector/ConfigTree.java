@@ -24,6 +24,7 @@ final class ConfigTree {
   private static final class Yaml {
     static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
   }
+
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
   private static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*(B|KiB|MiB|GiB)?");
 
@@ -167,6 +168,11 @@ final class ConfigTree {
       case "m" -> Duration.ofMinutes(n);
       default -> Duration.ofHours(n);
     };
+  }
+
+  /** The duration at {@code key}, or {@code fallback} when the key is not set. */
+  Duration duration(String key, Duration fallback) throws ConfigException {
+    return has(key) ? duration(key) : fallback;
   }
 
   long bytes(String key) throws ConfigException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stallwatch.model.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class DockerDesktopParsers {
     if (tree == null || !tree.isObject()) {
       throw new FormatException("Docker Desktop settings are not a JSON object");
     }
-    Map<String, JsonNode> byKey = new java.util.HashMap<>();
+    Map<String, JsonNode> byKey = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       byKey.put(field.getKey().toLowerCase(Locale.ROOT), field.getValue());

@@ -4,6 +4,7 @@ import dev.stallwatch.model.CgroupLayout;
 import dev.stallwatch.model.event.Envelope;
 import dev.stallwatch.model.event.Inventory;
 import java.util.Map;
+import java.util.Set;
 
 /** What an inventory says, without its envelope: two equal facts need no new event. */
 record InventoryFacts(
@@ -22,8 +23,7 @@ record InventoryFacts(
     Integer autoPauseTimeoutSeconds,
     Boolean autoMemoryReclaimRecognized) {
 
-  static final java.util.Set<String> RECLAIM_MODES =
-      java.util.Set.of("gradual", "dropcache", "disabled");
+  static final Set<String> RECLAIM_MODES = Set.of("gradual", "dropcache", "disabled");
 
   Inventory toEvent(Envelope envelope) {
     return new Inventory(

@@ -2,6 +2,7 @@ package dev.stallwatch.collector;
 
 import dev.stallwatch.model.event.TelemetryEvent;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -216,7 +217,7 @@ final class InventorySource implements Source {
                   DockerDesktopParsers.version(
                       new String(
                           run(List.of(dockerExe.toString(), "version")).stdout(),
-                          java.nio.charset.StandardCharsets.UTF_8)),
+                          StandardCharsets.UTF_8)),
               null);
       dockerVersion = read != null ? read : dockerVersion;
     }

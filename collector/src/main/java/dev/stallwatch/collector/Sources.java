@@ -2,6 +2,7 @@ package dev.stallwatch.collector;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,8 +56,7 @@ final class Sources {
               c.engineProbeSlow,
               c.engineProbeConsecutive));
     }
-    sources.add(
-        new FreezeSource(java.time.Duration.ofSeconds(1), c.freezeLateBy, System::nanoTime));
+    sources.add(new FreezeSource(Duration.ofSeconds(1), c.freezeLateBy, System::nanoTime));
     return sources;
   }
 
@@ -81,8 +81,7 @@ final class Sources {
           new DistroProbeSource(
               m.wslExe(), c.distroProbeInterval, c.probeSlow, c.distroProbeTimeout));
     }
-    sources.add(
-        new FreezeSource(java.time.Duration.ofSeconds(1), c.freezeLateBy, System::nanoTime));
+    sources.add(new FreezeSource(Duration.ofSeconds(1), c.freezeLateBy, System::nanoTime));
     return sources;
   }
 }

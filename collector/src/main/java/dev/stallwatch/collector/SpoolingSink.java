@@ -131,7 +131,8 @@ public final class SpoolingSink implements EventSink {
         return;
       } catch (Exception e) {
         spool.rewind();
-        if (!backOff(e)) {
+        // Stopping cuts a send short; what it did not deliver stays spooled, and close says so.
+        if (closing || !backOff(e)) {
           return;
         }
       }

@@ -140,7 +140,10 @@ final class ParseCommand implements Callable<Integer> {
     events.forEach(event -> out.println(TelemetryCodec.toJson(event)));
     if (problems.get() > MAX_PROBLEMS_SHOWN) {
       err.println(
-          file + ": " + (problems.get() - MAX_PROBLEMS_SHOWN) + " more unreadable line(s) not shown");
+          file
+              + ": "
+              + (problems.get() - MAX_PROBLEMS_SHOWN)
+              + " more unreadable line(s) not shown");
     }
     out.flush();
     err.flush();

@@ -12,9 +12,9 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * The logging of {@code stallwatch collect}, set up in code when the launcher passes {@code
- * -Dstallwatch.logging=collect}: the same console output as {@code logback.xml}, without loading
- * an XML parser and the configuration framework, some seven hundred classes a long-running
- * collector would keep in memory for nothing. Every other command uses {@code logback.xml}.
+ * -Dstallwatch.logging=collect}: the same console output as {@code logback.xml}, without loading an
+ * XML parser and the configuration framework, some seven hundred classes a long-running collector
+ * would keep in memory for nothing. Every other command uses {@code logback.xml}.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class CollectLogging extends ContextAwareBase implements Configurator {
