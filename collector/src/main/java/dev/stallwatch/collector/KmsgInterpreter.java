@@ -1,6 +1,9 @@
 package dev.stallwatch.collector;
 
+import dev.stallwatch.model.event.KernelLog;
 import dev.stallwatch.model.event.TelemetryEvent;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -12,6 +15,9 @@ import org.slf4j.LoggerFactory;
  * calls {@link #accept}; the counters may be read from any thread.
  */
 final class KmsgInterpreter {
+
+  /** The {@code kernel_log} rule id of a gap in the kernel's sequence numbers. */
+  static final String LOST_RULE = "kmsg_lost";
 
   private static final Logger LOG = LoggerFactory.getLogger(KmsgInterpreter.class);
 
@@ -50,11 +56,26 @@ final class KmsgInterpreter {
     }
     try {
       KmsgRecord record = KmsgParser.parse(line);
-      if (!advance(record.seq())) {
+      long lost = advance(record.seq());
+      if (lost < 0) {
         return List.of();
       }
-      return matcher.accept(
-          record.message(), record.priority(), clock.wallTime(record.microsSinceBoot()), envelopes);
+      Instant ts = clock.wallTime(record.microsSinceBoot());
+      List<TelemetryEvent> events =
+          matcher.accept(record.message(), record.priority(), ts, envelopes);
+      if (lost == 0) {
+        return events;
+      }
+      // A gap is worth sending: a hung-task report may be among what the kernel overwrote.
+      List<TelemetryEvent> withGap = new ArrayList<>(events.size() + 1);
+      withGap.add(
+          new KernelLog(
+              envelopes.next(ts),
+              LOST_RULE,
+              "kernel log lost %d record(s) before seq %d".formatted(lost, record.seq()),
+              null));
+      withGap.addAll(events);
+      return withGap;
     } catch (FormatException | RuntimeException e) {
       malformedLines++;
       problems.report((int) Math.min(Integer.MAX_VALUE, lineNumber), e.getMessage());
@@ -73,13 +94,14 @@ final class KmsgInterpreter {
     return matcher.flush(envelopes);
   }
 
-  /** Follows the sequence; false for a record that is not new. */
-  private boolean advance(long seq) {
+  /** Follows the sequence: -1 for a record already seen, else how many records went missing. */
+  private long advance(long seq) {
     if (lastSeq >= 0 && seq <= lastSeq) {
-      return false;
+      return -1;
     }
+    long lost = 0;
     if (lastSeq >= 0 && seq > lastSeq + 1) {
-      long lost = seq - lastSeq - 1;
+      lost = seq - lastSeq - 1;
       lostRecords += lost;
       gaps++;
       LOG.warn(
@@ -90,7 +112,7 @@ final class KmsgInterpreter {
           lostRecords);
     }
     lastSeq = seq;
-    return true;
+    return lost;
   }
 
   /** Records the kernel overwrote before they were read, from jumps in their sequence numbers. */

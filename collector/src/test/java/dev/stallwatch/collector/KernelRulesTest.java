@@ -85,6 +85,31 @@ class KernelRulesTest {
   }
 
   @Test
+  void shouldMatchWslLinesWithAWarningOrNoLevel() {
+    KernelLogMatcher matcher = new KernelLogMatcher(KernelRules.shipped());
+
+    List<TelemetryEvent> warning =
+        matcher.accept(
+            "WSL (218 - CaptureCrash) WARNING: UtilReclaimMemory:312: memory.reclaim write failed,"
+                + " falling back to autoMemoryReclaim = dropcache",
+            4,
+            TS,
+            envelopes);
+    List<TelemetryEvent> noLevel =
+        matcher.accept(
+            "WSL (218) WriteToFile:108: write(/sys/fs/cgroup/memory.reclaim, 4096) failed -1 11",
+            6,
+            TS,
+            envelopes);
+
+    assertThat(warning)
+        .singleElement()
+        .extracting(e -> ((KernelLog) e).rule())
+        .isEqualTo("wsl_reclaim_fallback");
+    assertThat(noLevel).singleElement().isInstanceOf(Reclaim.class);
+  }
+
+  @Test
   void shouldJoinHalvesWithASpaceOnlyWhereTheKernelCutBetweenWords() {
     assertThat(KernelLogMatcher.join("write(x, 10737", "41824)")).isEqualTo("write(x, 1073741824)");
     assertThat(KernelLogMatcher.join("write(x, 4096)", "failed -1 11"))

@@ -39,9 +39,18 @@ class KmsgInterpreterTest {
   }
 
   @Test
-  void shouldCountRecordsLostInASequenceGap() {
-    feed("6,412,1853023,-;one", "6,413,1853112,-;two", "6,418,2011742,-;after a gap");
+  void shouldCountAndReportRecordsLostInASequenceGap() {
+    List<TelemetryEvent> events =
+        feed("6,412,1853023,-;one", "6,413,1853112,-;two", "6,418,2011742,-;after a gap");
 
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(((KernelLog) e).rule()).isEqualTo("kmsg_lost");
+              assertThat(((KernelLog) e).line())
+                  .isEqualTo("kernel log lost 4 record(s) before seq 418");
+            });
     assertThat(interpreter.lostRecords()).isEqualTo(4);
     assertThat(interpreter.gaps()).isEqualTo(1);
     assertThat(interpreter.lastSeq()).isEqualTo(418);

@@ -46,10 +46,12 @@ class KmsgSourceTest {
 
     assertThat(sink.events())
         .extracting(TelemetryEvent::type)
-        .containsExactly("kernel_log", "hung_task", "reclaim", "kernel_log");
+        .containsExactly("kernel_log", "kernel_log", "hung_task", "reclaim", "kernel_log");
     assertThat(sink.ofType(KernelLog.class))
         .extracting(KernelLog::rule)
-        .containsExactly("cgroup_v1_disabled", "wsl_error");
+        .containsExactly("cgroup_v1_disabled", "kmsg_lost", "wsl_error");
+    assertThat(sink.ofType(KernelLog.class).get(1).line())
+        .isEqualTo("kernel log lost 4 record(s) before seq 11");
     assertThat(sink.ofType(Reclaim.class).getFirst().bytes()).isEqualTo(1073741824L);
     HungTask task = sink.ofType(HungTask.class).getFirst();
     assertThat(task.comm()).isEqualTo("apt-get");
