@@ -24,7 +24,6 @@ final class AptSource implements Source {
   private final TailedFile term;
   private final TailedFile history;
   private final Duration interval;
-  private final Duration stallAfter;
   private final AptRunTracker tracker;
 
   AptSource(
@@ -38,7 +37,6 @@ final class AptSource implements Source {
     this.term = new TailedFile(root.resolve("var/log/apt/term.log"), checkpoints, fromStart);
     this.history = new TailedFile(root.resolve("var/log/apt/history.log"), checkpoints, fromStart);
     this.interval = interval;
-    this.stallAfter = stallAfter;
     this.tracker = new AptRunTracker(stallAfter);
   }
 
@@ -91,9 +89,5 @@ final class AptSource implements Source {
   public void afterEmit(EventSink sink) {
     term.commitAfterDelivery(sink);
     history.commitAfterDelivery(sink);
-  }
-
-  Duration stallAfter() {
-    return stallAfter;
   }
 }

@@ -8,11 +8,9 @@ package dev.stallwatch.collector;
 final class HostFacts {
 
   private volatile String autoMemoryReclaim;
-  private volatile boolean wslconfigRead;
 
   void autoMemoryReclaim(String mode) {
     this.autoMemoryReclaim = mode;
-    this.wslconfigRead = true;
   }
 
   /** The raw mode from .wslconfig, null when unset or not read yet. */
@@ -27,9 +25,5 @@ final class HostFacts {
   boolean reclaimMayRun() {
     String mode = autoMemoryReclaim;
     return mode == null || !mode.strip().equalsIgnoreCase("disabled");
-  }
-
-  boolean wslconfigRead() {
-    return wslconfigRead;
   }
 }

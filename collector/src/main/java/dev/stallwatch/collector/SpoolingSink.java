@@ -213,11 +213,6 @@ public final class SpoolingSink implements EventSink {
     return spool.depth();
   }
 
-  /** Events dropped because the spool was full. */
-  public long droppedCount() {
-    return spool.dropped();
-  }
-
   /**
    * Gives the sender a few seconds to deliver what is spooled, then stops it; what is left stays in
    * the spool for the next start.
