@@ -104,6 +104,8 @@ class CollectAndParseCommandTest {
         .isEqualTo(2);
     assertThat(err.toString()).contains("c.yaml: apt.stallAfter: expected a positive duration");
     assertThat(run("collect", "--bootstrap", "b:9092", "--profile", "mac")).isEqualTo(2);
+    assertThat(run("collect", "--bootstrap", "kafka-without-port")).isEqualTo(2);
+    assertThat(err.toString()).contains("--bootstrap must be HOST:PORT[,HOST:PORT...]");
     assertThat(run("collect", "--bootstrap", "b:9092", "--host-id", "two words")).isEqualTo(2);
   }
 

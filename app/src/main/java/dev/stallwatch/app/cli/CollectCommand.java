@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +42,9 @@ import picocli.CommandLine.Spec;
       ""
     })
 final class CollectCommand implements Callable<Integer> {
+
+  private static final Pattern BOOTSTRAP =
+      Pattern.compile("[^,\\s:]+(:[^,\\s:]+)*:\\d{1,5}(,[^,\\s:]+(:[^,\\s:]+)*:\\d{1,5})*");
 
   @Spec CommandSpec spec;
 
@@ -130,6 +134,10 @@ final class CollectCommand implements Callable<Integer> {
     }
     if (bootstrap == null || bootstrap.isBlank()) {
       throw new StartupException("--bootstrap HOST:PORT is required (or use --manifest)");
+    }
+    if (!BOOTSTRAP.matcher(bootstrap).matches()) {
+      throw new StartupException(
+          "--bootstrap must be HOST:PORT[,HOST:PORT...], was '" + bootstrap + "'");
     }
     return run(chosen, machine, host, settings, state);
   }
