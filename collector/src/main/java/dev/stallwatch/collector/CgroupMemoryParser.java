@@ -39,10 +39,15 @@ final class CgroupMemoryParser {
   static Map<String, Long> parseStat(String text) throws FormatException {
     Map<String, Long> values = new LinkedHashMap<>();
     for (String line : text.split("\n", -1)) {
-      Matcher m = STAT_LINE.matcher(line.strip());
-      Long value = m.matches() ? toLong(m.group(2)) : null;
-      if (value != null) {
-        values.putIfAbsent(m.group(1), value);
+      String stripped = line.strip();
+      int space = stripped.indexOf(' ');
+      // Cheap shape check first; the pattern only confirms lines that look right.
+      if (space > 0 && stripped.indexOf(' ', space + 1) < 0) {
+        Matcher m = STAT_LINE.matcher(stripped);
+        Long value = m.matches() ? toLong(m.group(2)) : null;
+        if (value != null) {
+          values.putIfAbsent(m.group(1), value);
+        }
       }
     }
     if (values.isEmpty()) {

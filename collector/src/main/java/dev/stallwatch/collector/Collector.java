@@ -44,8 +44,9 @@ public final class Collector implements AutoCloseable {
   private volatile boolean closed;
 
   /**
-   * A collector of everything a WSL distro shows from inside, listed here: memory, the kernel log
-   * and the heartbeat. Not started yet.
+   * A collector of everything a WSL distro shows from inside (see {@link Sources}), with the
+   * default configuration but these intervals, no state directory and the Windows home found under
+   * the root if there is exactly one. Not started yet.
    *
    * @param root the machine's root: {@code /} live, a capture directory offline
    * @param hostId the stable host id, see {@link HostIds#stable}
@@ -54,20 +55,41 @@ public final class Collector implements AutoCloseable {
   public static Collector guest(
       Path root, String hostId, EventSink sink, CollectorSettings settings) {
     Objects.requireNonNull(root, "root");
+    return create(Profile.GUEST, Machine.guest(root), hostId, sink, CollectorConfig.of(settings));
+  }
+
+  /**
+   * A collector of the profile's sources on that machine. Not started yet. Its first event takes
+   * the sink's {@link EventSink#resumeSeq}, so a restart on the same state continues the count.
+   *
+   * @param sink where events go; owned by the caller, who closes it after this collector
+   */
+  public static Collector create(
+      Profile profile, Machine machine, String hostId, EventSink sink, CollectorConfig config) {
     Objects.requireNonNull(sink, "sink");
     SourceHealthBoard health = new SourceHealthBoard();
+    HostFacts facts = new HostFacts();
+    CheckpointStore checkpoints =
+        machine.stateDir() == null
+            ? CheckpointStore.inMemory()
+            : new CheckpointStore(machine.stateDir());
     List<Source> polled =
-        List.of(
-            new MemInfoSource(root, settings.sampleInterval()),
-            new HeartbeatSource(health, sink::failedCount, settings.heartbeatInterval()));
-    List<StreamingSource> streaming = List.of(KmsgSource.withBootTimeUnder(root));
+        new ArrayList<>(
+            profile == Profile.GUEST
+                ? Sources.guestPolled(machine, config, facts, checkpoints)
+                : Sources.windowsPolled(machine, config, facts, checkpoints));
+    polled.add(
+        new HeartbeatSource(
+            health, sink::failedCount, sink::spoolDepth, config.heartbeatInterval()));
+    List<StreamingSource> streaming =
+        profile == Profile.GUEST ? Sources.guestStreaming(machine, config) : List.of();
     return new Collector(
-        new EnvelopeFactory(hostId, 0),
+        new EnvelopeFactory(hostId, sink.resumeSeq()),
         sink,
         polled,
         streaming,
         health,
-        settings.sampleInterval(),
+        config.sampleInterval(),
         Clock.systemUTC());
   }
 
@@ -151,6 +173,7 @@ public final class Collector implements AutoCloseable {
     try {
       List<TelemetryEvent> events = source.sample(envelopes, clock.instant());
       events.forEach(sink::emit);
+      source.afterEmit(sink);
       report(source.name(), Status.OK, null, start);
     } catch (IOException | RuntimeException e) {
       report(
@@ -236,6 +259,15 @@ public final class Collector implements AutoCloseable {
     return message == null || message.isBlank() ? kind : kind + ": " + message;
   }
 
+  /** The polled sources, for the manifest. */
+  List<Source> polledSources() {
+    return polled;
+  }
+
+  List<StreamingSource> streamingSources() {
+    return streaming;
+  }
+
   /**
    * Stops the sources and waits a few seconds for their threads; a thread stuck in a read the
    * kernel does not interrupt is logged and left behind (it is a daemon). Does not close the sink.
@@ -254,6 +286,15 @@ public final class Collector implements AutoCloseable {
       scheduler.shutdownNow();
     }
     awaitThreads();
+    for (Source source : polled) {
+      if (source instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          LOG.warn("cannot close source {}: {}", source.name(), e.toString());
+        }
+      }
+    }
     LOG.info("collector for {} stopped", envelopes.host());
   }
 

@@ -2,9 +2,11 @@ package dev.stallwatch.collector;
 
 import dev.stallwatch.model.event.HungTask;
 import dev.stallwatch.model.event.KernelLog;
+import dev.stallwatch.model.event.Reclaim;
 import dev.stallwatch.model.event.TelemetryEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -13,35 +15,33 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * A kernel log rule, node-problem-detector style: a message the pattern finds becomes an event of
- * the rule's kind. Rules are data; {@link #SHIPPED} lists the ones the collector runs with.
+ * the rule's kind. Rules are data ({@link KernelRules} loads them; the shipped ones are in {@code
+ * kernel-rules.json}).
  *
  * @param id stable rule id, sent as {@code rule} in {@code kernel_log} events
- * @param pattern searched in the decoded message; a {@link Kind#HUNG_TASK} pattern must have the
- *     named groups {@code comm}, {@code pid} and {@code seconds}
+ * @param pattern searched in the decoded message; see {@link Kind} for the named groups it needs
+ * @param partial when not null, a message this finds but {@code pattern} does not is the first half
+ *     of a message the kernel split over two records; it is joined with the next one
  */
-record KernelRule(String id, Kind kind, Pattern pattern) {
+record KernelRule(String id, Kind kind, Pattern pattern, Pattern partial) {
 
   /** What a match turns into. */
   enum Kind {
-    /** A {@link HungTask} from the groups comm, pid and seconds. */
-    HUNG_TASK,
+    /** A {@link HungTask} from the named groups comm, pid and seconds. */
+    HUNG_TASK(List.of("comm", "pid", "seconds")),
     /** A {@link KernelLog} with the rule id and the whole message. */
-    KERNEL_LOG
+    KERNEL_LOG(List.of()),
+    /** A {@link Reclaim} inferred from the kernel log, bytes from the named group bytes. */
+    RECLAIM(List.of("bytes"));
+
+    final List<String> groups;
+
+    Kind(List<String> groups) {
+      this.groups = groups;
+    }
   }
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
-  private static final List<String> HUNG_TASK_GROUPS = List.of("comm", "pid", "seconds");
-
-  /** kernel/hung_task.c; COMM may contain spaces and colons, PID is at most 7 digits. */
-  static final KernelRule HUNG_TASK_RULE =
-      of(
-          "hung_task",
-          Kind.HUNG_TASK,
-          "^INFO: task (?<comm>.+):(?<pid>\\d{1,7}) blocked for more than (?<seconds>\\d{1,12})"
-              + " seconds\\.");
-
-  /** The rules the collector ships with. */
-  static final List<KernelRule> SHIPPED = List.of(HUNG_TASK_RULE);
 
   KernelRule {
     Objects.requireNonNull(kind, "kind");
@@ -49,45 +49,77 @@ record KernelRule(String id, Kind kind, Pattern pattern) {
     if (id == null || !ID.matcher(id).matches()) {
       throw new IllegalArgumentException("rule id must match " + ID + ", was '" + id + "'");
     }
-    if (kind == Kind.HUNG_TASK && !pattern.namedGroups().keySet().containsAll(HUNG_TASK_GROUPS)) {
+    Map<String, Integer> groups = pattern.namedGroups();
+    if (!groups.keySet().containsAll(kind.groups)) {
       throw new IllegalArgumentException(
-          "rule " + id + ": a HUNG_TASK pattern needs the named groups " + HUNG_TASK_GROUPS);
+          "rule " + id + ": a " + kind + " pattern needs the named groups " + kind.groups);
     }
   }
 
   /**
-   * A rule from its regex.
+   * A rule from its regexes.
    *
-   * @throws IllegalArgumentException naming the rule when the regex does not compile
+   * @param partial may be null
+   * @throws IllegalArgumentException naming the rule when a regex does not compile
    */
-  static KernelRule of(String id, Kind kind, String regex) {
+  static KernelRule of(String id, Kind kind, String regex, String partial) {
     try {
-      return new KernelRule(id, kind, Pattern.compile(regex));
+      return new KernelRule(
+          id, kind, Pattern.compile(regex), partial == null ? null : Pattern.compile(partial));
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException("rule " + id + ": bad pattern: " + e.getMessage(), e);
     }
   }
 
+  static KernelRule of(String id, Kind kind, String regex) {
+    return of(id, kind, regex, null);
+  }
+
+  /** Whether the message looks like the first half of a message this rule would match. */
+  boolean startsSplitMessage(String message) {
+    return partial != null && partial.matcher(message).find() && !pattern.matcher(message).find();
+  }
+
   /**
-   * The event for a record whose message this rule finds, or empty. Takes an envelope only on a
-   * match, so unmatched lines leave no gap in {@code seq}.
+   * The event for a message this rule finds, or empty. Takes an envelope only on a match, so
+   * unmatched lines leave no gap in {@code seq}.
+   *
+   * @param priority syslog priority, null when the source has none (dmesg text)
    */
-  Optional<TelemetryEvent> match(KmsgRecord record, Instant ts, EnvelopeFactory envelopes) {
-    Matcher m = pattern.matcher(record.message());
+  Optional<TelemetryEvent> match(
+      String message, Integer priority, Instant ts, EnvelopeFactory envelopes) {
+    Matcher m = pattern.matcher(message);
     if (!m.find()) {
       return Optional.empty();
     }
-    return Optional.of(
+    return Optional.ofNullable(
         switch (kind) {
-          case HUNG_TASK ->
-              new HungTask(
+          case HUNG_TASK -> {
+            int pid;
+            long seconds;
+            try {
+              pid = Integer.parseInt(m.group("pid"));
+              seconds = Long.parseLong(m.group("seconds"));
+            } catch (NumberFormatException e) {
+              yield null;
+            }
+            yield new HungTask(envelopes.next(ts), m.group("comm"), pid, seconds, message);
+          }
+          case KERNEL_LOG -> new KernelLog(envelopes.next(ts), id, message, priority);
+          case RECLAIM ->
+              new Reclaim(
                   envelopes.next(ts),
-                  m.group("comm"),
-                  Integer.parseInt(m.group("pid")),
-                  Long.parseLong(m.group("seconds")),
-                  record.message());
-          case KERNEL_LOG ->
-              new KernelLog(envelopes.next(ts), id, record.message(), record.priority());
+                  bytes(m.group("bytes")),
+                  Reclaim.InferredFrom.KERNEL_LOG,
+                  message);
         });
+  }
+
+  private static Long bytes(String digits) {
+    try {
+      return digits == null ? null : Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 }

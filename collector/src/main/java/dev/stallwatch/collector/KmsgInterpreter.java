@@ -1,9 +1,11 @@
 package dev.stallwatch.collector;
 
+import dev.stallwatch.model.event.KernelLog;
 import dev.stallwatch.model.event.TelemetryEvent;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,18 +16,32 @@ import org.slf4j.LoggerFactory;
  */
 final class KmsgInterpreter {
 
+  /** The {@code kernel_log} rule id of a gap in the kernel's sequence numbers. */
+  static final String LOST_RULE = "kmsg_lost";
+
   private static final Logger LOG = LoggerFactory.getLogger(KmsgInterpreter.class);
 
   private final BootClock clock;
-  private final List<KernelRule> rules;
+  private final KernelLogMatcher matcher;
   private volatile long lastSeq = -1;
   private volatile long lostRecords;
   private volatile long gaps;
   private volatile long malformedLines;
 
+  private final Problems problems;
+  private long lineNumber;
+
   KmsgInterpreter(BootClock clock, List<KernelRule> rules) {
+    this(clock, rules, Problems.IGNORE);
+  }
+
+  /**
+   * @param problems told about every line that is not a record, with its number
+   */
+  KmsgInterpreter(BootClock clock, List<KernelRule> rules, Problems problems) {
+    this.problems = problems;
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.rules = List.copyOf(rules);
+    this.matcher = new KernelLogMatcher(rules);
   }
 
   /**
@@ -33,42 +49,59 @@ final class KmsgInterpreter {
    * dictionary of the record before) carry nothing the rules read and are passed over; lines that
    * are not records are counted and skipped; records already seen (after a reopen) too.
    */
-  Optional<TelemetryEvent> accept(String line, EnvelopeFactory envelopes) {
+  List<TelemetryEvent> accept(String line, EnvelopeFactory envelopes) {
+    lineNumber++;
     if (line.isEmpty() || KmsgParser.isContinuation(line)) {
-      return Optional.empty();
+      return List.of();
     }
     try {
       KmsgRecord record = KmsgParser.parse(line);
-      if (!advance(record.seq())) {
-        return Optional.empty();
+      long lost = advance(record.seq());
+      if (lost < 0) {
+        return List.of();
       }
-      for (KernelRule rule : rules) {
-        Optional<TelemetryEvent> event =
-            rule.match(record, clock.wallTime(record.microsSinceBoot()), envelopes);
-        if (event.isPresent()) {
-          return event;
-        }
+      Instant ts = clock.wallTime(record.microsSinceBoot());
+      List<TelemetryEvent> events =
+          matcher.accept(record.message(), record.priority(), ts, envelopes);
+      if (lost == 0) {
+        return events;
       }
-      return Optional.empty();
+      // A gap is worth sending: a hung-task report may be among what the kernel overwrote.
+      List<TelemetryEvent> withGap = new ArrayList<>(events.size() + 1);
+      withGap.add(
+          new KernelLog(
+              envelopes.next(ts),
+              LOST_RULE,
+              "kernel log lost %d record(s) before seq %d".formatted(lost, record.seq()),
+              null));
+      withGap.addAll(events);
+      return withGap;
     } catch (FormatException | RuntimeException e) {
       malformedLines++;
+      problems.report((int) Math.min(Integer.MAX_VALUE, lineNumber), e.getMessage());
       // The first one is worth a warning; a file full of garbage is not worth thousands.
       if (malformedLines == 1) {
         LOG.warn("skipping kmsg line: {}", e.getMessage());
       } else {
         LOG.debug("skipping kmsg line ({} so far): {}", malformedLines, e.getMessage());
       }
-      return Optional.empty();
+      return List.of();
     }
   }
 
-  /** Follows the sequence; false for a record that is not new. */
-  private boolean advance(long seq) {
+  /** Events of a split message still waiting for its second half, at the end of the input. */
+  List<TelemetryEvent> flush(EnvelopeFactory envelopes) {
+    return matcher.flush(envelopes);
+  }
+
+  /** Follows the sequence: -1 for a record already seen, else how many records went missing. */
+  private long advance(long seq) {
     if (lastSeq >= 0 && seq <= lastSeq) {
-      return false;
+      return -1;
     }
+    long lost = 0;
     if (lastSeq >= 0 && seq > lastSeq + 1) {
-      long lost = seq - lastSeq - 1;
+      lost = seq - lastSeq - 1;
       lostRecords += lost;
       gaps++;
       LOG.warn(
@@ -79,7 +112,7 @@ final class KmsgInterpreter {
           lostRecords);
     }
     lastSeq = seq;
-    return true;
+    return lost;
   }
 
   /** Records the kernel overwrote before they were read, from jumps in their sequence numbers. */

@@ -1,6 +1,5 @@
 package dev.stallwatch.collector;
 
-import dev.stallwatch.model.event.TelemetryEvent;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
@@ -10,7 +9,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +45,7 @@ public final class KmsgSource implements StreamingSource {
    * @param bootTime when the machine booted, to turn kernel timestamps into wall-clock time
    */
   public KmsgSource(Path root, Instant bootTime) {
-    this(root, () -> new BootClock(bootTime), KernelRule.SHIPPED);
+    this(root, () -> new BootClock(bootTime), KernelRules.shipped());
     Objects.requireNonNull(bootTime, "bootTime");
   }
 
@@ -62,12 +60,21 @@ public final class KmsgSource implements StreamingSource {
    * when that fails the source is FAILING with the reason instead of mapping times wrongly.
    */
   public static KmsgSource withBootTimeUnder(Path root) {
-    return new KmsgSource(root, () -> BootClock.read(root), KernelRule.SHIPPED);
+    return withBootTimeUnder(root, KernelRules.shipped());
+  }
+
+  static KmsgSource withBootTimeUnder(Path root, List<KernelRule> rules) {
+    return new KmsgSource(root, () -> BootClock.read(root), rules);
   }
 
   @Override
   public String name() {
     return "kmsg";
+  }
+
+  /** The rules, for the manifest: only messages they match leave the machine. */
+  List<KernelRule> rules() {
+    return rules;
   }
 
   @Override
@@ -112,9 +119,9 @@ public final class KmsgSource implements StreamingSource {
     try {
       String line;
       while ((line = readLine(reader)) != null) {
-        Optional<TelemetryEvent> event = lines.accept(line, envelopes);
-        event.ifPresent(sink::emit);
+        lines.accept(line, envelopes).forEach(sink::emit);
       }
+      lines.flush(envelopes).forEach(sink::emit);
     } catch (ClosedChannelException e) {
       if (!isClosed()) {
         throw e;

@@ -59,6 +59,12 @@ public final class MemInfoSource implements Source {
   }
 
   @Override
+  public String description() {
+    return "reads proc/meminfo and sys/fs/cgroup/memory.current, memory.stat; sends 11 "
+        + "meminfo values and 9 memory.stat values (sizes only)";
+  }
+
+  @Override
   public Duration interval() {
     return interval;
   }

@@ -16,6 +16,14 @@ public interface Source {
   /** Short, stable, unique within a collector; the key of the source's health in heartbeats. */
   String name();
 
+  /**
+   * What the source reads and what of it leaves the machine, in one or two sentences, for {@code
+   * collect --manifest}.
+   */
+  default String description() {
+    return "";
+  }
+
   /** Time between the end of one sample and the start of the next. */
   Duration interval();
 
@@ -28,4 +36,11 @@ public interface Source {
    * @throws IOException when reading fails or what was read cannot be parsed
    */
   List<TelemetryEvent> sample(EnvelopeFactory envelopes, Instant now) throws IOException;
+
+  /**
+   * Called after the events of a {@link #sample} were handed to the sink. Tailing sources register
+   * their checkpoint here with {@link EventSink#afterDelivery}, so it is saved only once the broker
+   * has those events.
+   */
+  default void afterEmit(EventSink sink) {}
 }

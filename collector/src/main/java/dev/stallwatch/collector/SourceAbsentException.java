@@ -14,4 +14,13 @@ public final class SourceAbsentException extends IOException {
   public SourceAbsentException(String reason) {
     super(reason);
   }
+
+  /**
+   * No stack trace: an absent source is asked again every interval, and what is absent says all
+   * there is to say.
+   */
+  @Override
+  public synchronized Throwable fillInStackTrace() {
+    return this;
+  }
 }

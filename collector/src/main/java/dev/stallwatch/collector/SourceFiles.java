@@ -59,7 +59,7 @@ final class SourceFiles {
 
   /** A short description of text for an error message: its start, printable and cut. */
   static String excerpt(String text) {
-    String start = text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    String start = text.length() > 80 ? text.substring(0, 80) + "..." : text;
     StringBuilder out = new StringBuilder(start.length());
     start
         .codePoints()

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.stallwatch.model.CgroupLayout;
 import dev.stallwatch.model.event.Heartbeat;
 import dev.stallwatch.model.event.Heartbeat.SourceHealth;
 import dev.stallwatch.model.event.Heartbeat.SourceHealth.Status;
 import dev.stallwatch.model.event.HungTask;
+import dev.stallwatch.model.event.Inventory;
 import dev.stallwatch.model.event.KernelLog;
 import dev.stallwatch.model.event.Memory;
 import dev.stallwatch.model.event.TelemetryEvent;
@@ -79,8 +81,14 @@ class CollectorTest {
         .atMost(WAIT)
         .until(
             () ->
-                lastHeartbeat().keySet().containsAll(List.of("meminfo", "kmsg", "heartbeat"))
-                    && lastHeartbeat().values().stream().allMatch(h -> h.status() == Status.OK));
+                Stream.of("inventory", "meminfo", "kmsg", "heartbeat")
+                    .allMatch(
+                        name ->
+                            lastHeartbeat().get(name) != null
+                                && lastHeartbeat().get(name).status() == Status.OK));
+    assertThat(sink.ofType(Inventory.class))
+        .singleElement()
+        .satisfies(inventory -> assertThat(inventory.cgroupLayout()).isEqualTo(CgroupLayout.V2));
     assertThat(sink.ofType(HungTask.class))
         .singleElement()
         .satisfies(

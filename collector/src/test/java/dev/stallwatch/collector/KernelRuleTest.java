@@ -16,12 +16,11 @@ class KernelRuleTest {
   private static final Instant TS = Instant.parse("2023-11-14T23:40:34.567890Z");
   private final EnvelopeFactory envelopes = new EnvelopeFactory("host-a", 0);
 
-  private static KmsgRecord record(int priority, String message) {
-    return new KmsgRecord(priority, 0, 1290, 5234567890L, message);
-  }
+  private static final KernelRule HUNG_TASK_RULE =
+      KernelRules.shipped().stream().filter(r -> r.id().equals("hung_task")).findFirst().get();
 
   private Optional<TelemetryEvent> hungTask(String message) {
-    return KernelRule.HUNG_TASK_RULE.match(record(3, message), TS, envelopes);
+    return HUNG_TASK_RULE.match(message, 3, TS, envelopes);
   }
 
   @Test
@@ -83,8 +82,7 @@ class KernelRuleTest {
         KernelRule.of("cgroup_v1_disabled", Kind.KERNEL_LOG, "^cgroup: Disabled controller '");
 
     KernelLog event =
-        (KernelLog)
-            rule.match(record(6, "cgroup: Disabled controller 'memory'"), TS, envelopes).get();
+        (KernelLog) rule.match("cgroup: Disabled controller 'memory'", 6, TS, envelopes).get();
 
     assertThat(event.rule()).isEqualTo("cgroup_v1_disabled");
     assertThat(event.line()).isEqualTo("cgroup: Disabled controller 'memory'");
@@ -115,7 +113,16 @@ class KernelRuleTest {
   }
 
   @Test
-  void shouldShipTheHungTaskRule() {
-    assertThat(KernelRule.SHIPPED).extracting(KernelRule::id).containsExactly("hung_task");
+  void shouldShipTheRulesFormatsMdNames() {
+    assertThat(KernelRules.shipped())
+        .extracting(KernelRule::id)
+        .containsExactly(
+            "hung_task",
+            "rcu_stall",
+            "wsl_reclaim",
+            "wsl_reclaim_fallback",
+            "wsl_error",
+            "cgroup_v1_disabled",
+            "io_error");
   }
 }

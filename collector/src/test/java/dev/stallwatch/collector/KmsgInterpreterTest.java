@@ -9,19 +9,18 @@ import dev.stallwatch.model.event.TelemetryEvent;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class KmsgInterpreterTest {
 
   private static final BootClock BOOT = new BootClock(Instant.ofEpochSecond(1700000000L));
   private final EnvelopeFactory envelopes = new EnvelopeFactory("host-a", 100);
-  private final KmsgInterpreter interpreter = new KmsgInterpreter(BOOT, KernelRule.SHIPPED);
+  private final KmsgInterpreter interpreter = new KmsgInterpreter(BOOT, KernelRules.shipped());
 
   private List<TelemetryEvent> feed(String... lines) {
     return Arrays.stream(lines)
         .map(line -> interpreter.accept(line, envelopes))
-        .flatMap(Optional::stream)
+        .flatMap(List::stream)
         .toList();
   }
 
@@ -40,9 +39,18 @@ class KmsgInterpreterTest {
   }
 
   @Test
-  void shouldCountRecordsLostInASequenceGap() {
-    feed("6,412,1853023,-;one", "6,413,1853112,-;two", "6,418,2011742,-;after a gap");
+  void shouldCountAndReportRecordsLostInASequenceGap() {
+    List<TelemetryEvent> events =
+        feed("6,412,1853023,-;one", "6,413,1853112,-;two", "6,418,2011742,-;after a gap");
 
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(((KernelLog) e).rule()).isEqualTo("kmsg_lost");
+              assertThat(((KernelLog) e).line())
+                  .isEqualTo("kernel log lost 4 record(s) before seq 418");
+            });
     assertThat(interpreter.lostRecords()).isEqualTo(4);
     assertThat(interpreter.gaps()).isEqualTo(1);
     assertThat(interpreter.lastSeq()).isEqualTo(418);
@@ -92,25 +100,25 @@ class KmsgInterpreterTest {
   }
 
   @Test
-  void shouldRunEveryRuleOnEachRecordAndEmitTheFirstMatch() {
+  void shouldRunEveryRuleOnEachRecord() {
     KmsgInterpreter withMoreRules =
         new KmsgInterpreter(
             BOOT,
             List.of(
-                KernelRule.HUNG_TASK_RULE,
+                KernelRules.shipped().getFirst(),
                 KernelRule.of(
                     "wsl_reclaim_failed",
                     Kind.KERNEL_LOG,
                     "^WSL \\(.*\\) ERROR: .*memory\\.reclaim.* failed -1 11")));
 
-    Optional<TelemetryEvent> event =
+    List<TelemetryEvent> events =
         withMoreRules.accept(
             "3,1299,5300112233,-;WSL (1) ERROR: WriteToFile:108:"
                 + " write(/sys/fs/cgroup/memory.reclaim, 1073741824) failed -1 11",
             envelopes);
 
-    assertThat(event).get().isInstanceOf(KernelLog.class);
-    assertThat(((KernelLog) event.get()).rule()).isEqualTo("wsl_reclaim_failed");
-    assertThat(event.get().ts()).isEqualTo(Instant.parse("2023-11-14T23:41:40.112233Z"));
+    assertThat(events).singleElement().isInstanceOf(KernelLog.class);
+    assertThat(((KernelLog) events.getFirst()).rule()).isEqualTo("wsl_reclaim_failed");
+    assertThat(events.getFirst().ts()).isEqualTo(Instant.parse("2023-11-14T23:41:40.112233Z"));
   }
 }

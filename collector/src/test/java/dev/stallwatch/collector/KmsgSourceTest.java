@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.stallwatch.model.event.HungTask;
+import dev.stallwatch.model.event.KernelLog;
+import dev.stallwatch.model.event.Reclaim;
+import dev.stallwatch.model.event.TelemetryEvent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,13 +39,21 @@ class KmsgSourceTest {
   }
 
   @Test
-  void shouldEmitExactlyOneHungTaskFromAKernelLogFile() throws Exception {
+  void shouldEmitWhatTheShippedRulesMatchInAKernelLogFile() throws Exception {
     KmsgSource source = new KmsgSource(Fixtures.root(Fixtures.CGROUP2), BOOT);
 
     runToEnd(source, sink, envelopes);
 
-    assertThat(sink.events()).hasSize(1);
-    HungTask task = (HungTask) sink.events().getFirst();
+    assertThat(sink.events())
+        .extracting(TelemetryEvent::type)
+        .containsExactly("kernel_log", "kernel_log", "hung_task", "reclaim", "kernel_log");
+    assertThat(sink.ofType(KernelLog.class))
+        .extracting(KernelLog::rule)
+        .containsExactly("cgroup_v1_disabled", "kmsg_lost", "wsl_error");
+    assertThat(sink.ofType(KernelLog.class).get(1).line())
+        .isEqualTo("kernel log lost 4 record(s) before seq 11");
+    assertThat(sink.ofType(Reclaim.class).getFirst().bytes()).isEqualTo(1073741824L);
+    HungTask task = sink.ofType(HungTask.class).getFirst();
     assertThat(task.comm()).isEqualTo("apt-get");
     assertThat(task.pid()).isEqualTo(4711);
     assertThat(task.blockedSeconds()).isEqualTo(120);

@@ -50,9 +50,16 @@ public final class EmbeddedBroker implements AutoCloseable {
    * @param logDir the broker's data; created if missing
    */
   public static EmbeddedBroker start(Path logDir) throws IOException, InterruptedException {
+    return start(logDir, freePort(), freePort());
+  }
+
+  /**
+   * As {@link #start(Path)} on fixed ports, so clients configured before a restart reach the
+   * restarted broker (tests of a broker outage).
+   */
+  public static EmbeddedBroker start(Path logDir, int brokerPort, int controllerPort)
+      throws IOException, InterruptedException {
     Files.createDirectories(logDir);
-    int brokerPort = freePort();
-    int controllerPort = freePort();
     Properties props = serverProperties(logDir, brokerPort, controllerPort);
     Path propsFile = logDir.resolve("server.properties");
     try (OutputStream out = Files.newOutputStream(propsFile)) {
@@ -151,7 +158,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
+  /** A port nothing listens on right now, on the loopback address. */
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       UpCommand.class,
+      CollectCommand.class,
+      ParseCommand.class,
       AnalyzeCommand.class,
       ReplayCommand.class,
       RulesCommand.class,

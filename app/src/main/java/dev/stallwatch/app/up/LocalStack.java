@@ -6,9 +6,13 @@ import dev.stallwatch.app.broker.EmbeddedBroker;
 import dev.stallwatch.app.broker.TopicProvisioner;
 import dev.stallwatch.app.demo.DemoFleet;
 import dev.stallwatch.collector.Collector;
-import dev.stallwatch.collector.CollectorSettings;
+import dev.stallwatch.collector.CollectorConfig;
 import dev.stallwatch.collector.HostIds;
 import dev.stallwatch.collector.KafkaEventSink;
+import dev.stallwatch.collector.Machine;
+import dev.stallwatch.collector.Profile;
+import dev.stallwatch.collector.SpoolSettings;
+import dev.stallwatch.collector.SpoolingSink;
 import dev.stallwatch.search.IncidentIndex;
 import dev.stallwatch.search.IncidentIndexer;
 import dev.stallwatch.search.kb.KnowledgeBase;
@@ -76,18 +80,10 @@ public final class LocalStack {
           e);
     }
 
-    KafkaEventSink sink =
-        stack.add("telemetry producer", new KafkaEventSink(clientConfig(bootstrap, "collector")));
-    Collector collector =
-        stack.add(
-            "local collector",
-            Collector.guest(
-                settings.collectorRoot(),
-                HostIds.stable(settings.collectorRoot()),
-                sink,
-                CollectorSettings.defaults()));
-    collector.start();
+    startLocalCollector(settings, bootstrap, stack);
     if (settings.demo()) {
+      KafkaEventSink sink =
+          stack.add("demo producer", new KafkaEventSink(clientConfig(bootstrap, "demo")));
       stack.add("demo fleet", new DemoFleet(sink, Clock.systemUTC())).start();
     }
     return new LocalStack(
@@ -101,6 +97,31 @@ public final class LocalStack {
     } catch (KnowledgeBaseException e) {
       throw new StartupException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * The collector of this machine, with its spool, checkpoints and seq under {@code
+   * DATA/collector}, so a restart of {@code up} continues where it stopped.
+   */
+  private static void startLocalCollector(UpSettings settings, String bootstrap, ServiceStack stack)
+      throws Exception {
+    Path root = settings.collectorRoot();
+    Path state = settings.dataDir().resolve("collector");
+    SpoolingSink sink =
+        stack.add(
+            "collector spool",
+            SpoolingSink.toKafka(
+                state, clientConfig(bootstrap, "collector"), SpoolSettings.defaults()));
+    Collector collector =
+        stack.add(
+            "local collector",
+            Collector.create(
+                Profile.GUEST,
+                Machine.discoverGuest(root, null, state),
+                HostIds.stable(root),
+                sink,
+                CollectorConfig.defaults()));
+    collector.start();
   }
 
   private static void createTopics(String bootstrap) throws Exception {

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param autoMemoryReclaim the raw {@code [experimental] autoMemoryReclaim} value from .wslconfig
  * @param wslconfig every .wslconfig key as {@code section.key} (lower case) to its raw value
  * @param resourceSaverEnabled Docker Desktop's {@code UseResourceSaver} setting
+ * @param autoMemoryReclaimRecognized false when .wslconfig sets an {@code autoMemoryReclaim} value
+ *     WSL does not know (WSL ignores it and uses its default); null when the key is not set
  */
 public record Inventory(
     Envelope envelope,
@@ -26,11 +28,46 @@ public record Inventory(
     Map<String, String> wslconfig,
     String dockerDesktopVersion,
     Boolean resourceSaverEnabled,
-    Integer autoPauseTimeoutSeconds)
+    Integer autoPauseTimeoutSeconds,
+    Boolean autoMemoryReclaimRecognized)
     implements TelemetryEvent {
 
   public Inventory {
     Objects.requireNonNull(envelope, "envelope");
     wslconfig = wslconfig == null ? Map.of() : Map.copyOf(wslconfig);
+  }
+
+  /** An inventory written before {@code autoMemoryReclaimRecognized} existed. */
+  public Inventory(
+      Envelope envelope,
+      String wslVersion,
+      String kernelVersion,
+      String windowsVersion,
+      String distro,
+      Boolean systemd,
+      CgroupLayout cgroupLayout,
+      Boolean cgroupV1Disabled,
+      Boolean memoryReclaimPresent,
+      String autoMemoryReclaim,
+      Map<String, String> wslconfig,
+      String dockerDesktopVersion,
+      Boolean resourceSaverEnabled,
+      Integer autoPauseTimeoutSeconds) {
+    this(
+        envelope,
+        wslVersion,
+        kernelVersion,
+        windowsVersion,
+        distro,
+        systemd,
+        cgroupLayout,
+        cgroupV1Disabled,
+        memoryReclaimPresent,
+        autoMemoryReclaim,
+        wslconfig,
+        dockerDesktopVersion,
+        resourceSaverEnabled,
+        autoPauseTimeoutSeconds,
+        null);
   }
 }

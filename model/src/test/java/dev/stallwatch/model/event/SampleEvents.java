@@ -50,7 +50,8 @@ final class SampleEvents {
         Map.of("experimental.automemoryreclaim", "gradual", "wsl2.memory", "16GB"),
         "4.42.0",
         true,
-        300);
+        300,
+        true);
   }
 
   private static TelemetryEvent resourceSaver() {

@@ -1,0 +1,87 @@
+package dev.stallwatch.collector;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The one list of sources of each profile. */
+final class Sources {
+
+  private Sources() {}
+
+  /** The polled sources of a WSL distro, in the order the manifest shows them. */
+  static List<Source> guestPolled(
+      Machine m, CollectorConfig c, HostFacts facts, CheckpointStore checkpoints) {
+    Path root = m.root();
+    List<Source> sources = new ArrayList<>();
+    sources.add(
+        new InventorySource(
+            root,
+            m.windowsHome(),
+            m.distro(),
+            m.wslExe(),
+            m.dockerExe(),
+            c.inventoryInterval,
+            facts));
+    sources.add(new MemInfoSource(root, c.sampleInterval));
+    sources.add(new PressureSource(root, c.sampleInterval));
+    sources.add(new ReclaimSource(root, c.sampleInterval, facts));
+    sources.add(new DiskStatsSource(root, c.sampleInterval, c.diskStallAfter));
+    TaskTable tasks = new TaskTable(root);
+    sources.add(new TaskStateSource(tasks, c.sampleInterval, c.dStateAfter));
+    if (m.stateDir() != null) {
+      sources.add(
+          new IoProbeSource(
+              m.stateDir().resolve("io-probe"),
+              c.probeInterval,
+              c.probeSlow,
+              c.probeTimeout,
+              Clock.systemUTC()));
+    }
+    sources.add(
+        new AptSource(root, tasks, checkpoints, m.fromStart(), c.sampleInterval, c.aptStallAfter));
+    if (m.windowsHome() != null) {
+      sources.add(
+          new DockerDesktopLogSource(
+              m.windowsHome(), c.resourceSaver, checkpoints, m.fromStart(), c.sampleInterval));
+    }
+    if (c.engineProbe) {
+      sources.add(
+          new EngineProbeSource(
+              root.resolve(c.dockerSocket),
+              c.engineProbeInterval,
+              c.engineProbeTimeout,
+              c.engineProbeSlow,
+              c.engineProbeConsecutive));
+    }
+    sources.add(new FreezeSource(Duration.ofSeconds(1), c.freezeLateBy, System::nanoTime));
+    return sources;
+  }
+
+  static List<StreamingSource> guestStreaming(Machine m, CollectorConfig c) {
+    return List.of(KmsgSource.withBootTimeUnder(m.root(), c.kernelRules));
+  }
+
+  /** The polled sources on the Windows side. */
+  static List<Source> windowsPolled(
+      Machine m, CollectorConfig c, HostFacts facts, CheckpointStore checkpoints) {
+    List<Source> sources = new ArrayList<>();
+    sources.add(
+        new InventorySource(
+            null, m.windowsHome(), null, m.wslExe(), m.dockerExe(), c.inventoryInterval, facts));
+    if (m.windowsHome() != null) {
+      sources.add(
+          new DockerDesktopLogSource(
+              m.windowsHome(), c.resourceSaver, checkpoints, m.fromStart(), c.sampleInterval));
+    }
+    if (m.wslExe() != null) {
+      sources.add(
+          new DistroProbeSource(
+              m.wslExe(), c.distroProbeInterval, c.probeSlow, c.distroProbeTimeout));
+    }
+    sources.add(new FreezeSource(Duration.ofSeconds(1), c.freezeLateBy, System::nanoTime));
+    return sources;
+  }
+}
