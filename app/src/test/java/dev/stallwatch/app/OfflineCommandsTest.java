@@ -91,7 +91,7 @@ class OfflineCommandsTest {
           - id: reclaim-eagain
             title: Reclaim failing, our wording
             severity: info
-            signals: ["kernel_log:wsl-reclaim-error"]
+            signals: [reclaim_failed]
             resolve: {quiet: 1h}
             remediation: Ask the platform team.
         """);

@@ -31,7 +31,10 @@ record KernelRule(String id, Kind kind, Pattern pattern, Pattern partial) {
     HUNG_TASK(List.of("comm", "pid", "seconds")),
     /** A {@link KernelLog} with the rule id and the whole message. */
     KERNEL_LOG(List.of()),
-    /** A {@link Reclaim} inferred from the kernel log, bytes from the named group bytes. */
+    /**
+     * A {@link Reclaim} inferred from the kernel log, bytes from the named group bytes and, when
+     * the pattern has it, the failed write's error number from the group errno.
+     */
     RECLAIM(List.of("bytes"));
 
     final List<String> groups;
@@ -111,8 +114,16 @@ record KernelRule(String id, Kind kind, Pattern pattern, Pattern partial) {
                   envelopes.next(ts),
                   bytes(m.group("bytes")),
                   Reclaim.InferredFrom.KERNEL_LOG,
-                  message);
+                  message,
+                  errno(m));
         });
+  }
+
+  private Integer errno(Matcher m) {
+    if (!pattern.namedGroups().containsKey("errno") || m.group("errno") == null) {
+      return null;
+    }
+    return Integer.valueOf(m.group("errno"));
   }
 
   private static Long bytes(String digits) {

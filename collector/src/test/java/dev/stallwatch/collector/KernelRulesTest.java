@@ -64,6 +64,22 @@ class KernelRulesTest {
     assertThat(first).isEmpty();
     assertThat(second).extracting(TelemetryEvent::type).containsExactly("reclaim", "kernel_log");
     assertThat(((Reclaim) second.getFirst()).bytes()).isEqualTo(1073741824L);
+    assertThat(((Reclaim) second.getFirst()).errno()).isEqualTo(Reclaim.EAGAIN);
+  }
+
+  @Test
+  void shouldReportNoErrnoWhenTheLineDoesNotSayHowTheWriteFailed() {
+    KernelLogMatcher matcher = new KernelLogMatcher(KernelRules.shipped());
+
+    List<TelemetryEvent> events =
+        matcher.accept(
+            "WSL (1) ERROR: WriteToFile:108: write(/sys/fs/cgroup/memory.reclaim, 4096) failed",
+            3,
+            TS,
+            envelopes);
+
+    assertThat(events).first().isInstanceOf(Reclaim.class);
+    assertThat(((Reclaim) events.getFirst()).errno()).isNull();
   }
 
   @Test

@@ -155,6 +155,12 @@ public final class HostEvents {
         status == ProbeStatus.OK ? null : "HEAD /_ping: context deadline exceeded");
   }
 
+  /** WSL's kernel log line for a memory.reclaim write that failed, as the collector reads it. */
+  public Reclaim reclaimFailed(Duration offset, String line) {
+    return new Reclaim(
+        envelope(offset), 268_435_456L, Reclaim.InferredFrom.KERNEL_LOG, line, Reclaim.EAGAIN);
+  }
+
   public Reclaim reclaim(Duration offset) {
     return new Reclaim(envelope(offset), 268_435_456L, Reclaim.InferredFrom.CGROUP_DELTA, null);
   }

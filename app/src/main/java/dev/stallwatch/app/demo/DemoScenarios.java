@@ -7,8 +7,8 @@ import dev.stallwatch.model.event.Envelope;
 import dev.stallwatch.model.event.Freeze;
 import dev.stallwatch.model.event.HungTask;
 import dev.stallwatch.model.event.Inventory;
-import dev.stallwatch.model.event.KernelLog;
 import dev.stallwatch.model.event.ProbeStatus;
+import dev.stallwatch.model.event.Reclaim;
 import dev.stallwatch.model.event.ResourceSaver;
 import dev.stallwatch.model.event.TelemetryEvent;
 import java.time.Duration;
@@ -179,8 +179,8 @@ final class DemoScenarios {
                 "0:00",
                 inventory(
                     "2.5.7.0", "6.6.87.2-microsoft-standard-WSL2", "gradual", "4.44.0", false))
-            .at("4:00", kernel("wsl-reclaim-error", line))
-            .at("4:30", kernel("wsl-reclaim-error", line));
+            .at("4:00", reclaimFailed(line))
+            .at("4:30", reclaimFailed(line));
     return new DemoHost("dev-ivo", "reclaim writes failing with EAGAIN", script.events());
   }
 
@@ -256,8 +256,10 @@ final class DemoScenarios {
             status == ProbeStatus.OK ? null : "HEAD /_ping: context deadline exceeded");
   }
 
-  private static Function<Envelope, TelemetryEvent> kernel(String rule, String line) {
-    return envelope -> new KernelLog(envelope, rule, line, 3);
+  /** A failed memory.reclaim write as the collector reports it from the kernel log. */
+  private static Function<Envelope, TelemetryEvent> reclaimFailed(String line) {
+    return envelope ->
+        new Reclaim(envelope, 268_435_456L, Reclaim.InferredFrom.KERNEL_LOG, line, Reclaim.EAGAIN);
   }
 
   private static Function<Envelope, TelemetryEvent> hungTask(String comm, int pid, long seconds) {

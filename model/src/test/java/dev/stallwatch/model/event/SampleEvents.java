@@ -76,7 +76,8 @@ final class SampleEvents {
         4096L,
         Reclaim.InferredFrom.KERNEL_LOG,
         "WSL (1) ERROR: WriteToFile:105: write(/sys/fs/cgroup/memory.reclaim, 4096) failed -1"
-            + " 11");
+            + " 11",
+        Reclaim.EAGAIN);
   }
 
   private static TelemetryEvent memory() {

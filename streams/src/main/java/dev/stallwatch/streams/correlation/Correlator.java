@@ -50,7 +50,10 @@ public final class Correlator {
       case Inventory inventory -> onInventory(work, inventory);
       case ResourceSaver saver -> onResourceSaver(work, saver);
       case EngineProbe probe -> onEngineProbe(work, probe);
-      case Reclaim reclaim -> work.facts = work.facts.withReclaim(reclaim.ts());
+      case Reclaim reclaim -> {
+        work.facts = work.facts.withReclaim(reclaim.ts());
+        Signal.of(reclaim).ifPresent(signal -> matching.onSignal(work, signal));
+      }
       case Heartbeat heartbeat -> work.facts = work.facts.withHeartbeat(heartbeat.ts());
       case AptStall stall when stall.phase() == AptStall.Phase.RECOVERED ->
           matching.cleared(

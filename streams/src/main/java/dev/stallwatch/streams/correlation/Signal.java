@@ -8,6 +8,7 @@ import dev.stallwatch.model.event.HungTask;
 import dev.stallwatch.model.event.IoStall;
 import dev.stallwatch.model.event.KernelLog;
 import dev.stallwatch.model.event.ProbeStatus;
+import dev.stallwatch.model.event.Reclaim;
 import dev.stallwatch.model.event.TelemetryEvent;
 import dev.stallwatch.streams.correlation.rules.SignalKinds;
 import java.time.Instant;
@@ -66,6 +67,16 @@ record Signal(String kind, Instant onset, Evidence evidence, Optional<Instant> c
               SignalKinds.kernel(kernel.rule()),
               kernel.ts(),
               evidence(kernel, "kernel: " + kernel.rule(), kernel.line()));
+      case Reclaim reclaim when reclaim.failed() ->
+          signal(
+              SignalKinds.RECLAIM_FAILED,
+              reclaim.ts(),
+              evidence(
+                  reclaim,
+                  "WSL's memory.reclaim write failed with errno %d%s"
+                      .formatted(
+                          reclaim.errno(), reclaim.errno() == Reclaim.EAGAIN ? " (EAGAIN)" : ""),
+                  reclaim.line()));
       case Freeze freeze -> Optional.of(freeze(freeze));
       default -> Optional.empty();
     };

@@ -104,8 +104,8 @@ public final class Scenarios {
         "reclaim writes failing with EAGAIN",
         List.of(
             h.inventory(m(0), HostEvents.machine()),
-            h.kernel(m(30), "wsl-reclaim-error", line),
-            h.kernel(m(31), "wsl-reclaim-error", line),
+            h.reclaimFailed(m(30), line),
+            h.reclaimFailed(m(31), line),
             h.heartbeat(m(70))),
         new Outcome("reclaim-eagain", RESOLVED));
   }
@@ -118,12 +118,8 @@ public final class Scenarios {
         "cgroup v1 disabled by autoMemoryReclaim",
         List.of(
             h.inventory(m(0), old),
-            h.kernel(
-                ofSeconds(5), "cgroup-controller-disabled", "cgroup: Disabled controller 'memory'"),
-            h.kernel(
-                ofSeconds(6),
-                "cgroup-controller-disabled",
-                "cgroup: Disabled controller 'freezer'"),
+            h.kernel(ofSeconds(5), "cgroup_v1_disabled", "cgroup: Disabled controller 'memory'"),
+            h.kernel(ofSeconds(6), "cgroup_v1_disabled", "cgroup: Disabled controller 'freezer'"),
             h.inventory(m(60), old.reclaim(null)),
             h.heartbeat(m(61))),
         new Outcome("cgroup-v1-disabled", RESOLVED));

@@ -21,6 +21,9 @@ public final class SignalKinds {
   /** The Docker engine does not answer; a state, judged while it lasts. */
   public static final String ENGINE_UNREACHABLE = "engine_unreachable";
 
+  /** WSL's write of memory.reclaim failed (the collector reads the errno from the kernel log). */
+  public static final String RECLAIM_FAILED = "reclaim_failed";
+
   public static final String KERNEL_PREFIX = "kernel_log:";
 
   /** Signals that mean something on the host stopped making progress. */
@@ -38,7 +41,7 @@ public final class SignalKinds {
     if (kind.startsWith(KERNEL_PREFIX)) {
       return KERNEL_RULE.matcher(kind.substring(KERNEL_PREFIX.length())).matches();
     }
-    return HANGS.contains(kind) || STATES.contains(kind);
+    return HANGS.contains(kind) || STATES.contains(kind) || RECLAIM_FAILED.equals(kind);
   }
 
   public static String kernel(String collectorRule) {
