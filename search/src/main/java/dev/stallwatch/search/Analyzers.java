@@ -1,13 +1,10 @@
 package dev.stallwatch.search;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -20,25 +17,27 @@ import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.synonym.SolrSynonymParser;
-import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
-import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The analysis of the index. Text is split by {@link TermTokenizer} (error codes, paths, versions
  * and process names stay whole), lower-cased, stripped of English stop words and stemmed (KStem,
- * plain words only). At index time {@link CompoundPartsFilter} adds the parts of compound terms; at
- * query time the domain's synonyms ({@code synonyms.txt}: hang / freeze / stuck, Resource Saver /
- * pause / energy saver, autoMemoryReclaim / memory reclaim / gradual) are expanded first, and
- * compound parts are added with a lower boost.
+ * plain words only). Both at index and at query time every word or phrase of a synonym group gets
+ * its group's concept term too ({@link Concepts}: hang / freeze / stuck, Resource Saver / pause /
+ * energy saver, autoMemoryReclaim / memory reclaim / gradual), at a lower boost in queries. At
+ * index time {@link CompoundPartsFilter} adds the parts of compound terms; at query time those
+ * parts come with a lower boost.
  */
 final class Analyzers {
 
   /** Keeps a phrase from matching across two values of a multi-valued field (two log lines). */
   private static final int GAP_BETWEEN_VALUES = 100;
 
+  /** A concept ranks below the word the user typed: {@code blocked} finds a hang, first its own. */
+  static final float CONCEPT_BOOST = 0.6f;
+
   private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
-  private static final SynonymMap SYNONYMS = loadSynonyms();
+  private static final Concepts CONCEPTS = Concepts.load(Analyzers::words);
 
   private Analyzers() {}
 
@@ -63,22 +62,21 @@ final class Analyzers {
     return new PerFieldAnalyzerWrapper(text, perField);
   }
 
-  private static SynonymMap loadSynonyms() {
-    try (InputStream in = Analyzers.class.getResourceAsStream("synonyms.txt");
-        Analyzer rules = new RuleAnalyzer()) {
-      if (in == null) {
-        throw new IllegalStateException("synonyms.txt is missing from the jar");
+  /** The analyzed words of a synonym phrase, as query and index words are analyzed. */
+  private static List<String> words(String phrase) {
+    List<String> out = new ArrayList<>();
+    try (Analyzer rules = new RuleAnalyzer();
+        TokenStream stream = rules.tokenStream("", phrase)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        out.add(term.toString());
       }
-      SolrSynonymParser parser = new SolrSynonymParser(true, true, rules);
-      try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-        parser.parse(reader);
-      }
-      return parser.build();
+      stream.end();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read synonyms.txt", e);
-    } catch (ParseException e) {
-      throw new IllegalStateException("synonyms.txt line " + e.getErrorOffset() + " is invalid", e);
+      throw new UncheckedIOException("cannot analyze the synonym '" + phrase + "'", e);
     }
+    return out;
   }
 
   /** Words of free text; with {@code forQueries}, synonyms expanded and parts boosted lower. */
@@ -95,9 +93,10 @@ final class Analyzers {
       Tokenizer tokenizer = new TermTokenizer();
       TokenStream stream = words(tokenizer);
       if (forQueries) {
-        stream = new SynonymBoostFilter(new SynonymGraphFilter(stream, SYNONYMS, true));
+        stream = new ConceptFilter(stream, CONCEPTS, CONCEPT_BOOST);
         stream = new CompoundPartsFilter(stream, CompoundPartsFilter.Mode.QUERY);
       } else {
+        stream = new ConceptFilter(stream, CONCEPTS, 1f);
         stream = new CompoundPartsFilter(stream, CompoundPartsFilter.Mode.INDEX);
       }
       return new TokenStreamComponents(tokenizer, stream);

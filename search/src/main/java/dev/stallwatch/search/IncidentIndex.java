@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -21,6 +24,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -55,6 +59,15 @@ public final class IncidentIndex implements AutoCloseable {
   private final Object commitLock = new Object();
 
   /**
+   * Threads a search spreads over, one per core: a search over a million incidents is split by
+   * segments so its latency is not that of one core.
+   */
+  private final ExecutorService searchThreads =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(),
+          Thread.ofPlatform().name("stallwatch-search-", 1).daemon().factory());
+
+  /**
    * An index in {@code directory} with the shipped knowledge base; the directory stays the caller's
    * to close (after this index).
    *
@@ -87,7 +100,15 @@ public final class IncidentIndex implements AutoCloseable {
       // Every commit, even the one on close, says which field layout wrote it.
       writer.setLiveCommitData(commitData(checkpoint()).entrySet());
       writeKnowledge();
-      this.searchers = new SearcherManager(writer, null);
+      this.searchers =
+          new SearcherManager(
+              writer,
+              new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                  return new IndexSearcher(reader, searchThreads);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the index in " + directory, e);
     }
@@ -302,6 +323,8 @@ public final class IncidentIndex implements AutoCloseable {
           searchers, writer, indexAnalyzer, queryAnalyzer, ownsDirectory ? directory : null);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the index", e);
+    } finally {
+      searchThreads.shutdownNow();
     }
   }
 

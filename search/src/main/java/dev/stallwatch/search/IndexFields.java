@@ -16,7 +16,7 @@ import java.util.Set;
 final class IndexFields {
 
   /** Version of this field layout, kept in every commit. */
-  static final String SCHEMA = "3";
+  static final String SCHEMA = "4";
 
   /** {@link #INCIDENT} or {@link #ISSUE}: which kind of document this is. */
   static final String KIND = "kind";

@@ -93,10 +93,7 @@ final class IndexSearches {
     if (!hasText && !filters.any()) {
       throw new QueryException("The query is empty; type the words to search for.");
     }
-    Query text =
-        hasText
-            ? CommonWords.focus(s, incidentParser.parse(filters.text()))
-            : MatchAllDocsQuery.INSTANCE;
+    Query text = hasText ? incidentParser.parse(filters.text()) : MatchAllDocsQuery.INSTANCE;
     BooleanQuery.Builder builder = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
     if (matchesAll(text)) {
       // Text fields of incidents are not in known issues: only a match-all needs the kind.

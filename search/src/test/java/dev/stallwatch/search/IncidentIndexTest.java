@@ -117,6 +117,29 @@ class IncidentIndexTest {
     assertThat(idsOf(index.search("E_UNEXPECTED", 10))).containsExactly(TERMINAL_ID);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"frozen", "freezing", "stuck", "unresponsive"})
+  void aWordForAHangFindsAnIncidentThatSaysAnotherOne(String word) {
+    indexAll(SampleIncidents.aptHangOnLaptop());
+
+    assertThat(idsOf(index.search(word, 10))).containsExactly(APT_HANG_ID);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pause", "energy saver", "resource saving"})
+  void anotherNameForResourceSaverFindsAnIncidentThatSaysResourceSaver(String words) {
+    indexAll(SampleIncidents.aptHangOnLaptop());
+
+    assertThat(idsOf(index.search(words, 10))).containsExactly(APT_HANG_ID);
+  }
+
+  @Test
+  void theWordTypedRanksAboveItsSynonyms() {
+    indexAll(SampleIncidents.unexplainedFreezeOnLaptop(), SampleIncidents.aptHangOnLaptop());
+
+    assertThat(idsOf(index.search("hung", 10))).first().isEqualTo(APT_HANG_ID);
+  }
+
   @Test
   void searchRanksTheIncidentMatchingMostWordsFirst() {
     indexSamples();
