@@ -1,5 +1,6 @@
 package dev.stallwatch.app;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -25,9 +26,21 @@ public final class ShutdownSignal {
   /**
    * Blocks until the process is asked to stop, then closes the stack before the JVM exits.
    *
-   * @return never normally; returns when the stop is complete
+   * @return when the stop is complete
    */
   public static void awaitThenClose(ServiceStack stack) throws InterruptedException {
+    awaitThenClose(stack, new CompletableFuture<>());
+  }
+
+  /**
+   * Blocks until the process is asked to stop or {@code failure} completes, then closes the stack.
+   *
+   * @param failure completes with a reason when a part stopped for good on its own
+   * @return 0 when stopped by a signal, 1 when stopped because of {@code failure}
+   */
+  public static int awaitThenClose(ServiceStack stack, CompletableFuture<String> failure)
+      throws InterruptedException {
+    CountDownLatch wake = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         Thread.ofPlatform()
@@ -35,6 +48,7 @@ public final class ShutdownSignal {
             .unstarted(
                 () -> {
                   IN_PROGRESS.set(true);
+                  wake.countDown();
                   try {
                     stack.close();
                     LOG.info("stallwatch stopped");
@@ -43,6 +57,15 @@ public final class ShutdownSignal {
                   }
                 });
     Runtime.getRuntime().addShutdownHook(hook);
+    failure.thenRun(wake::countDown);
+    wake.await();
+    if (!IN_PROGRESS.get() && failure.isDone()) {
+      Runtime.getRuntime().removeShutdownHook(hook);
+      LOG.error("stopping: {}", failure.join());
+      stack.close();
+      return 1;
+    }
     stopped.await();
+    return 0;
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
@@ -47,6 +48,7 @@ public final class Analyzer implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaStreams streams;
+  private final CompletableFuture<String> failure = new CompletableFuture<>();
 
   /** The shipped rules with default settings. */
   public Analyzer(String bootstrapServers, Path stateDir, Map<String, Object> overrides) {
@@ -83,6 +85,20 @@ public final class Analyzer implements AutoCloseable {
           LOG.error("analyzer stream thread failed; replacing it", e);
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+    streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.ERROR) {
+            failure.complete("Kafka Streams stopped with an error (" + before + " -> ERROR)");
+          }
+        });
+  }
+
+  /**
+   * Completes, with the reason, when the analyzer stops for good on its own; a service should then
+   * stop too rather than run without it.
+   */
+  public CompletableFuture<String> failure() {
+    return failure;
   }
 
   public void start() {

@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
           + " many instances (same --application-id, each with its own state directory) as"
           + " stallwatch.telemetry has partitions; they share the work and take over from each"
           + " other. Missing topics are created. Ctrl-C or SIGTERM stops it.",
-      "Exit codes: 0 stopped, 2 bad options, rules or an unreachable cluster."
+      "Exit codes: 0 stopped by a signal, 1 the analyzer failed for good (see the log), 2 bad"
+          + " options, rules or an unreachable cluster."
     })
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -121,8 +122,9 @@ final class AnalyzeCommand implements Callable<Integer> {
       overrides.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertise);
     }
     ServiceStack stack = new ServiceStack();
+    Analyzer analyzer;
     try {
-      Analyzer analyzer =
+      analyzer =
           stack.add(
               "analyzer", new Analyzer(bootstrap, stateDir, rules, analysis.settings(), overrides));
       analyzer.start();
@@ -137,8 +139,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 + " it.%n",
             applicationId, bootstrap, rules.rules().size(), stateDir.toAbsolutePath());
     spec.commandLine().getOut().flush();
-    ShutdownSignal.awaitThenClose(stack);
-    return 0;
+    return ShutdownSignal.awaitThenClose(stack, analyzer.failure());
   }
 
   private void prepareStateDir() throws StartupException {

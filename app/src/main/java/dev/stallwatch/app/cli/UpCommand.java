@@ -71,7 +71,6 @@ final class UpCommand implements Callable<Integer> {
         .getOut()
         .println("Data in " + dataDir.toAbsolutePath() + ". Ctrl-C stops it.");
     spec.commandLine().getOut().flush();
-    ShutdownSignal.awaitThenClose(stack);
-    return 0;
+    return ShutdownSignal.awaitThenClose(stack, local.failure());
   }
 }

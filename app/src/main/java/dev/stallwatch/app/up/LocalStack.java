@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
@@ -39,13 +40,20 @@ public final class LocalStack {
   private static final int PARTITIONS = 3;
 
   private final URI dashboardUrl;
+  private final CompletableFuture<String> failure;
 
-  private LocalStack(URI dashboardUrl) {
+  private LocalStack(URI dashboardUrl, CompletableFuture<String> failure) {
     this.dashboardUrl = dashboardUrl;
+    this.failure = failure;
   }
 
   public URI dashboardUrl() {
     return dashboardUrl;
+  }
+
+  /** Completes with a reason when a part stopped for good on its own (the analyzer failed). */
+  public CompletableFuture<String> failure() {
+    return failure;
   }
 
   /** Starts every part; on failure the caller closes the stack, stopping what did start. */
@@ -87,7 +95,8 @@ public final class LocalStack {
       stack.add("demo fleet", new DemoFleet(sink, Clock.systemUTC())).start();
     }
     return new LocalStack(
-        URI.create("http://%s:%d/".formatted(settings.bindAddress(), server.port())));
+        URI.create("http://%s:%d/".formatted(settings.bindAddress(), server.port())),
+        analyzer.failure());
   }
 
   /** The shipped known issues plus those imported with 'stallwatch kb import' into DATA/kb. */
