@@ -193,6 +193,11 @@ final class CollectCommand implements Callable<Integer> {
   }
 
   private CollectorConfig loadConfig() throws StartupException {
+    return loadConfig(config);
+  }
+
+  /** The configuration in {@code config}, or the defaults when null. */
+  static CollectorConfig loadConfig(Path config) throws StartupException {
     if (config == null) {
       return CollectorConfig.defaults();
     }
