@@ -291,6 +291,23 @@ class DiagnoseCommandTest {
   }
 
   @Test
+  void shouldTakeTheBootTimeFromACapturedProcStatWhenCaptureJsonHasNone() throws Exception {
+    Path capture = Captures.copy("resource-saver-gradual", dir);
+    Files.writeString(
+        capture.resolve("capture.json"),
+        "{\"host\": \"dev-anna\", \"timezone\": \"Europe/Berlin\"}\n");
+    Files.copy(
+        Captures.resource("roots/resource-saver-gradual/proc/stat"), capture.resolve("proc/stat"));
+
+    int exit = run("diagnose", "--json", capture.toString());
+
+    assertThat(exit).isZero();
+    assertThat(texts(report().get("read"), null)).contains("proc/stat");
+    assertThat(onlyIncident(report()).get("onset").asText())
+        .isEqualTo("2026-11-23T09:06:03.412377Z");
+  }
+
+  @Test
   void shouldPrintAReportAPersonCanRead() {
     int exit = run("diagnose", Captures.capture("resource-saver-gradual").toString());
 

@@ -22,10 +22,6 @@ final class CaptureFiles {
     this.dir = dir;
   }
 
-  Path dir() {
-    return dir;
-  }
-
   boolean isDirectory(String path) {
     return Files.isDirectory(dir.resolve(path));
   }

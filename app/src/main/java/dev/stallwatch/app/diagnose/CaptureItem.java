@@ -9,10 +9,6 @@ package dev.stallwatch.app.diagnose;
  */
 public record CaptureItem(String path, boolean written, long bytes, String note) {
 
-  static CaptureItem written(String path, long bytes) {
-    return new CaptureItem(path, true, bytes, null);
-  }
-
   static CaptureItem written(String path, long bytes, String note) {
     return new CaptureItem(path, true, bytes, note);
   }
