@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,8 +138,7 @@ class CollectCaptureTest {
         Json.mapper()
             .readTree(
                 capture.resolve("windows/AppData/Roaming/Docker/settings-store.json").toFile());
-    List<String> keys = List.copyOf(iterable(settings));
-    assertThat(keys)
+    assertThat(fieldNames(settings))
         .containsExactlyInAnyOrder(
             "AutoPauseTimedActivitySeconds",
             "AutoPauseTimeoutSeconds",
@@ -150,8 +150,8 @@ class CollectCaptureTest {
                 + " Resource Saver and cgroup keys");
   }
 
-  private static List<String> iterable(JsonNode object) {
-    List<String> names = new java.util.ArrayList<>();
+  private static List<String> fieldNames(JsonNode object) {
+    List<String> names = new ArrayList<>();
     object.fieldNames().forEachRemaining(names::add);
     return names;
   }
