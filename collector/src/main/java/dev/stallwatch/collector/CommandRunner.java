@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
  * Runs an external command ({@code wsl.exe}, {@code docker}) with a time limit, reading at most 1
  * MiB of its output. A command that does not finish in time is killed with its children.
  */
-final class CommandRunner {
+public final class CommandRunner {
 
   /** What the command printed and how it ended; {@code timedOut} means it was killed. */
-  record Result(int exitCode, byte[] stdout, boolean timedOut, long millis) {}
+  public record Result(int exitCode, byte[] stdout, boolean timedOut, long millis) {}
 
   private static final int MAX_OUTPUT = 1 << 20;
   private static final Logger LOG = LoggerFactory.getLogger(CommandRunner.class);
@@ -28,7 +28,7 @@ final class CommandRunner {
   /**
    * @throws IOException when the command cannot be started (not found, not executable)
    */
-  static Result run(List<String> command, Duration timeout)
+  public static Result run(List<String> command, Duration timeout)
       throws IOException, InterruptedException {
     long start = System.nanoTime();
     Process process =

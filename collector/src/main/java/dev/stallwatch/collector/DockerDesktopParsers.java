@@ -48,8 +48,12 @@ final class DockerDesktopParsers {
     try {
       tree = Json.mapper().readTree(json);
     } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
       throw new FormatException(
-          "Docker Desktop settings are not JSON: " + SourceFiles.excerpt(e.getOriginalMessage()));
+          "Docker Desktop settings are not JSON"
+              + where
+              + ": "
+              + SourceFiles.excerpt(e.getOriginalMessage()));
     }
     if (tree == null || !tree.isObject()) {
       throw new FormatException("Docker Desktop settings are not a JSON object");

@@ -64,14 +64,7 @@ final class Spool implements AutoCloseable {
   }
 
   private void recover() throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.toList()) {
-        Matcher m = SEGMENT.matcher(file.getFileName().toString());
-        if (m.matches()) {
-          segments.put(Long.parseLong(m.group(1)), file);
-        }
-      }
-    }
+    segments.putAll(segmentsIn(dir));
     ackedIndex = readAcked();
     nextIndex = ackedIndex;
     for (var segment : segments.entrySet()) {
@@ -86,6 +79,20 @@ final class Spool implements AutoCloseable {
     readIndex = ackedIndex;
     readOffset = -1;
     openCurrent();
+  }
+
+  /** The segment files under {@code dir} by the index of their first record. */
+  static TreeMap<Long, Path> segmentsIn(Path dir) throws IOException {
+    TreeMap<Long, Path> found = new TreeMap<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.toList()) {
+        Matcher m = SEGMENT.matcher(file.getFileName().toString());
+        if (m.matches()) {
+          found.put(Long.parseLong(m.group(1)), file);
+        }
+      }
+    }
+    return found;
   }
 
   /** Counts the complete records of a segment and cuts a torn last line, tracking the max seq. */
@@ -293,7 +300,8 @@ final class Spool implements AutoCloseable {
     }
   }
 
-  private static Entry parse(long index, byte[] bytes, int start, int end) {
+  /** The record of one line, {@code bytes[start..end)} without its newline. */
+  static Entry parse(long index, byte[] bytes, int start, int end) {
     int tab1 = indexOf(bytes, start, end);
     int tab2 = indexOf(bytes, tab1 + 1, end);
     long seq = seqOf(bytes, start);

@@ -3,9 +3,12 @@ package dev.stallwatch.collector;
 import dev.stallwatch.model.event.TelemetryCodec;
 import dev.stallwatch.model.event.TelemetryEvent;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +63,32 @@ public final class SpoolingSink implements EventSink {
       throws IOException {
     Spool spool = new Spool(stateDir.resolve("spool"), settings.maxBytes(), settings.fsync());
     return new SpoolingSink(spool, new KafkaTransport(producerConfig), Duration.ofSeconds(5));
+  }
+
+  /**
+   * The JSON of every event still in the spool under {@code stateDir}, oldest first, read without
+   * changing the spool (a running collector may own it). Empty when there is no spool.
+   */
+  public static List<String> spooledEvents(Path stateDir) throws IOException {
+    Path dir = stateDir.resolve("spool");
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<String> events = new ArrayList<>();
+    for (var segment : Spool.segmentsIn(dir).entrySet()) {
+      byte[] bytes = Files.readAllBytes(segment.getValue());
+      long index = segment.getKey();
+      int start = 0;
+      for (int i = 0; i < bytes.length; i++) {
+        if (bytes[i] == '\n') {
+          Spool.Entry entry = Spool.parse(index++, bytes, start, i);
+          events.add(new String(entry.value(), StandardCharsets.UTF_8));
+          start = i + 1;
+        }
+      }
+    }
+    // A torn last line (the collector died mid-write) has no newline and is left out.
+    return events;
   }
 
   /** One after the highest seq ever spooled, so a restarted collector continues the count. */

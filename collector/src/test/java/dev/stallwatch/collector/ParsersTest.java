@@ -177,6 +177,9 @@ class ParsersTest {
         .isEqualTo(new DockerDesktopParsers.Settings(null, null, null, null));
     assertThatThrownBy(() -> DockerDesktopParsers.settings("[1]"))
         .hasMessageContaining("not a JSON object");
+    assertThatThrownBy(
+            () -> DockerDesktopParsers.settings("{\n  \"UseResourceSaver\": true,\n  \"AutoPause"))
+        .hasMessageContaining("settings are not JSON (line 3): ");
   }
 
   @Test

@@ -59,6 +59,33 @@ class SpoolTest {
   }
 
   @Test
+  void shouldListEverySpooledEventForACaptureWithoutChangingTheSpool() throws Exception {
+    Path spoolDir = dir.resolve("spool");
+    try (Spool spool = new Spool(spoolDir, 1 << 20, 200, FsyncPolicy.NEVER)) {
+      for (long seq = 0; seq < 12; seq++) {
+        spool.append(seq, "host-a", json(seq));
+      }
+      spool.read(6);
+      spool.ack(6);
+    }
+    Path last;
+    try (Stream<Path> files = Files.list(spoolDir)) {
+      last = files.filter(f -> f.toString().endsWith(".log")).max(Path::compareTo).orElseThrow();
+    }
+    Files.writeString(last, "12\thost-a\t{\"type\":\"hea", StandardOpenOption.APPEND);
+    long sizeBefore = Files.size(last);
+
+    List<String> events = SpoolingSink.spooledEvents(dir);
+
+    // The first segment was wholly sent and deleted; the rest is there, sent or not, and the
+    // torn last line is left out.
+    assertThat(events).hasSize(6).first().isEqualTo("{\"type\":\"heartbeat\",\"seq\":6}");
+    assertThat(events).last().isEqualTo("{\"type\":\"heartbeat\",\"seq\":11}");
+    assertThat(Files.size(last)).isEqualTo(sizeBefore);
+    assertThat(SpoolingSink.spooledEvents(dir.resolve("elsewhere"))).isEmpty();
+  }
+
+  @Test
   void shouldSendAgainAfterARewind() throws Exception {
     try (Spool spool = new Spool(dir, 1 << 20, 200, FsyncPolicy.NEVER)) {
       for (long seq = 0; seq < 5; seq++) {

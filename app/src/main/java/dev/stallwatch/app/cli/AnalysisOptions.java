@@ -34,6 +34,11 @@ final class AnalysisOptions {
 
   /** The rules in force; invalid rules are a configuration error the user can fix. */
   RuleBook ruleBook() throws StartupException {
+    return ruleBook(rules);
+  }
+
+  /** The shipped rules, with those at {@code rules} (null for none) added and tried first. */
+  static RuleBook ruleBook(Path rules) throws StartupException {
     if (rules == null) {
       return RuleBook.shipped();
     }

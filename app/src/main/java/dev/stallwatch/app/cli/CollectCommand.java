@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,13 +118,28 @@ final class CollectCommand implements Callable<Integer> {
               + " machine (a dry run of every source), then exit. Sends nothing.")
   boolean manifest;
 
+  @Option(
+      names = "--capture",
+      paramLabel = "DIR",
+      description =
+          "Write a capture of this machine into DIR (new or empty) for 'stallwatch diagnose DIR',"
+              + " or to send to someone, and exit; sends nothing. docs/diagnose.md lists what a"
+              + " capture holds and what it leaves out.")
+  Path capture;
+
   @Override
   public Integer call() throws Exception {
     Profile chosen = profile();
     CollectorConfig settings = loadConfig();
     Path state = stateDir != null ? stateDir : StateDir.defaultDir();
+    if (capture != null) {
+      checkCaptureDir(chosen);
+    }
     Machine machine = machine(chosen, state);
     String host = hostId != null ? validHostId(hostId) : HostIds.stable(root);
+    if (capture != null) {
+      return CaptureCommand.write(capture, machine, host, spec.commandLine());
+    }
     if (manifest) {
       PrintWriter out = spec.commandLine().getOut();
       try (Collector dryRun =
@@ -184,6 +200,25 @@ final class CollectCommand implements Callable<Integer> {
     return 0;
   }
 
+  private void checkCaptureDir(Profile chosen) throws StartupException {
+    if (chosen != Profile.GUEST) {
+      throw new StartupException("--capture reads a WSL distro: run it inside the distro");
+    }
+    if (Files.exists(capture) && !Files.isDirectory(capture)) {
+      throw new StartupException("--capture " + capture + " is a file, not a directory");
+    }
+    if (Files.isDirectory(capture)) {
+      try (Stream<Path> entries = Files.list(capture)) {
+        if (entries.findAny().isPresent()) {
+          throw new StartupException(
+              "--capture " + capture + " is not empty; name a new or empty directory");
+        }
+      } catch (IOException e) {
+        throw new StartupException("cannot read --capture " + capture + " (" + e + ")", e);
+      }
+    }
+  }
+
   private Profile profile() throws StartupException {
     try {
       return Profile.valueOf(profile.toUpperCase(Locale.ROOT));
@@ -193,6 +228,11 @@ final class CollectCommand implements Callable<Integer> {
   }
 
   private CollectorConfig loadConfig() throws StartupException {
+    return loadConfig(config);
+  }
+
+  /** The configuration in {@code config}, or the defaults when null. */
+  static CollectorConfig loadConfig(Path config) throws StartupException {
     if (config == null) {
       return CollectorConfig.defaults();
     }

@@ -27,12 +27,17 @@ final class IncidentPrinter {
   private IncidentPrinter() {}
 
   static void json(List<Incident> incidents, PrintWriter out) {
+    json(new Report(incidents), out);
+  }
+
+  /** Any document of records holding incidents, indented. */
+  static void json(Object document, PrintWriter out) {
     try {
       out.println(
           Json.mapper()
               .writer()
               .with(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(new Report(incidents)));
+              .writeValueAsString(document));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write incidents as JSON", e);
     }

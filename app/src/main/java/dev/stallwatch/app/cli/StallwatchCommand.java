@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       ParseCommand.class,
       AnalyzeCommand.class,
       ReplayCommand.class,
+      DiagnoseCommand.class,
       RulesCommand.class,
       SearchCommand.class,
       KbCommand.class,

@@ -137,6 +137,21 @@ public final class Analysis {
     return acc.result(publication(acc.timeline));
   }
 
+  /**
+   * Applies every held event and lets the host's event time run on to {@code now} with nothing more
+   * from it: lasting states and quiet periods are judged as of then. Silence is not: that the host
+   * sent nothing after a recording ended says nothing about the host.
+   */
+  public Result advance(HostTimeline timeline, Instant now) {
+    Accumulator acc = new Accumulator(timeline);
+    acc.add(releaseAll(timeline));
+    Instant lastSeen = acc.timeline.facts().lastSeen();
+    if (lastSeen != null && now.isAfter(lastSeen)) {
+      acc.add(correlator.advance(acc.timeline, now));
+    }
+    return acc.result(publication(acc.timeline));
+  }
+
   private boolean becameSilent(HostFacts facts, Duration quiet) {
     return facts.silentSince() == null
         && facts.lastHeartbeat() != null

@@ -3,6 +3,7 @@ package dev.stallwatch.streams.correlation;
 import dev.stallwatch.model.Alert;
 import dev.stallwatch.model.Incident;
 import dev.stallwatch.model.event.TelemetryEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,6 +41,24 @@ public final class Replay {
     for (HostTimeline timeline : List.copyOf(timelines.values())) {
       keep(analysis.flush(timeline));
     }
+    return incidents();
+  }
+
+  /**
+   * Applies every event still held back, then lets event time run on to {@code now}, when the
+   * recording was taken: an incident that ends after a quiet period, or a state that opens one once
+   * it lasted long enough, is judged as of then.
+   *
+   * @return the latest version of every incident, oldest onset first
+   */
+  public List<Incident> finish(Instant now) {
+    for (HostTimeline timeline : List.copyOf(timelines.values())) {
+      keep(analysis.advance(timeline, now));
+    }
+    return incidents();
+  }
+
+  private List<Incident> incidents() {
     return latest.values().stream()
         .sorted(
             Comparator.comparing(Incident::onset)

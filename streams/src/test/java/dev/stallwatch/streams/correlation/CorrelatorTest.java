@@ -198,6 +198,26 @@ class CorrelatorTest {
     assertThat(stillQuiet.incidents()).extracting(Incident::rule).containsExactly("vm-freeze");
   }
 
+  @Test
+  void shouldJudgeQuietPeriodsAsOfWhenARecordingWasTakenButNotCallTheHostSilent() {
+    List<TelemetryEvent> events =
+        List.of(
+            laptop.inventory(ofMinutes(0), "dropcache", "4.45.0"),
+            laptop.heartbeat(ofMinutes(1)),
+            laptop.hungTask(ofMinutes(8), "apt-get", 4711, 122));
+
+    Replay endsWithTheEvents = new Replay(analysis);
+    events.forEach(endsWithTheEvents::accept);
+    Replay takenAnHourLater = new Replay(analysis);
+    events.forEach(takenAnHourLater::accept);
+
+    assertThat(only(endsWithTheEvents.finish()).status()).isEqualTo(Incident.Status.OPEN);
+    Incident later = only(takenAnHourLater.finish(HostEvents.at(ofMinutes(68))));
+    assertThat(later.rule()).isEqualTo("unexplained-hang");
+    assertThat(later.status()).isEqualTo(Incident.Status.RESOLVED);
+    assertThat(later.resolvedAt()).isEqualTo(HostEvents.at(ofMinutes(18)));
+  }
+
   private Optional<HostState> lastState(List<TelemetryEvent> events) {
     HostTimeline timeline = HostTimeline.empty(laptop.host());
     Optional<HostState> last = Optional.empty();

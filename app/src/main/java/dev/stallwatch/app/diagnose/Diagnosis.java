@@ -1,0 +1,37 @@
+package dev.stallwatch.app.diagnose;
+
+import dev.stallwatch.model.Incident;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a capture shows.
+ *
+ * @param host the machine the capture is of
+ * @param incidents the latest version of each incident, oldest onset first; empty when nothing hung
+ * @param read the capture's files that were read, relative to the capture directory
+ * @param problems what could not be read, each naming its file
+ */
+public record Diagnosis(
+    String host, List<Incident> incidents, List<String> read, List<Problem> problems) {
+
+  public Diagnosis {
+    incidents = List.copyOf(incidents);
+    read = List.copyOf(read);
+    problems = List.copyOf(problems);
+  }
+
+  /**
+   * A file, or a line of it, that could not be read.
+   *
+   * @param file relative to the capture directory
+   * @param line 1-based, 0 when the problem is with the whole file
+   */
+  public record Problem(String file, int line, String reason) {
+
+    /** {@code DIR/FILE:LINE: reason}, or {@code DIR/FILE: reason} for the whole file. */
+    public String describe(Path dir) {
+      return dir.resolve(file) + (line > 0 ? ":" + line : "") + ": " + reason;
+    }
+  }
+}
