@@ -260,9 +260,13 @@
         const result = await getJson(`/api/search?${params}`);
         if (mine === generation) {
           const shown = result.hits.length < result.total ? `, showing ${result.hits.length}` : '';
+          // The server falls back to newest first when every word is in nearly every incident.
+          const order = sort === 'relevance' && result.ordering === 'recent'
+            ? ', newest first (these words are in nearly every incident; add a rarer one to rank by relevance)'
+            : '';
           renderKnown(result.knownIssues ?? []);
           renderFacets(result.facets);
-          render(result.hits, `${result.total} incidents match “${result.query}”${shown}`);
+          render(result.hits, `${result.total} incidents match “${result.query}”${shown}${order}`);
         }
       } else {
         const incidents = await getJson(`/api/incidents?limit=${LIMIT}`);

@@ -32,6 +32,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
@@ -93,7 +94,11 @@ final class IndexSearches {
     if (!hasText && !filters.any()) {
       throw new QueryException("The query is empty; type the words to search for.");
     }
-    Query text = hasText ? incidentParser.parse(filters.text()) : MatchAllDocsQuery.INSTANCE;
+    UbiquitousWords.Plan plan =
+        hasText
+            ? UbiquitousWords.plan(s, incidentParser.parse(filters.text()))
+            : new UbiquitousWords.Plan(MatchAllDocsQuery.INSTANCE, false);
+    Query text = plan.query();
     BooleanQuery.Builder builder = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
     if (matchesAll(text)) {
       // Text fields of incidents are not in known issues: only a match-all needs the kind.
@@ -101,7 +106,8 @@ final class IndexSearches {
     }
     filters.addTo(builder, clock);
     Query query = builder.build();
-    boolean byRelevance = hasText && request.order() == SearchRequest.Order.RELEVANCE;
+    boolean byRelevance =
+        hasText && request.order() == SearchRequest.Order.RELEVANCE && !plan.everyWordUbiquitous();
     TopDocs top = top(s, query, request.limit(), byRelevance);
     List<Incident> incidents = incidents(s, top);
     Map<String, Set<String>> terms = hasText ? Highlights.terms(text) : Map.of();
@@ -125,7 +131,9 @@ final class IndexSearches {
         hasText && request.knowledgeLimit() > 0
             ? knowledge(s, filters.text(), request.knowledgeLimit())
             : List.of();
-    return new SearchResult(request.text(), total, exact, hits, known, facets);
+    SearchRequest.Order ordering =
+        byRelevance ? SearchRequest.Order.RELEVANCE : SearchRequest.Order.RECENT;
+    return new SearchResult(request.text(), total, exact, hits, known, facets, ordering);
   }
 
   private static boolean matchesAll(Query query) {
@@ -148,10 +156,14 @@ final class IndexSearches {
   private static TopDocs top(IndexSearcher s, Query query, int limit, boolean byRelevance)
       throws IOException {
     try {
-      return byRelevance
-          ? s.search(query, new TopScoreDocCollectorManager(limit, TOTAL_HITS_THRESHOLD))
-          : s.search(
-              query, new TopFieldCollectorManager(NEWEST_FIRST, limit, TOTAL_HITS_THRESHOLD));
+      if (byRelevance) {
+        return s.search(query, new TopScoreDocCollectorManager(limit, TOTAL_HITS_THRESHOLD));
+      }
+      TopDocs newest =
+          s.search(query, new TopFieldCollectorManager(NEWEST_FIRST, limit, TOTAL_HITS_THRESHOLD));
+      // Sorting skips scoring; the few hits shown still get their score.
+      TopFieldCollector.populateScores(newest.scoreDocs, s, query);
+      return newest;
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QueryException("The query matches too many terms; make it more specific.");
     }

@@ -1,6 +1,8 @@
 package dev.stallwatch.search;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -28,10 +30,15 @@ public record SearchRequest(
     boolean facets,
     int knowledgeLimit) {
 
-  /** How incidents are ordered. */
+  /** How incidents are ordered; in JSON as the {@code sort} parameter spells it. */
   public enum Order {
     RELEVANCE,
-    RECENT
+    RECENT;
+
+    @JsonValue
+    public String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   public SearchRequest {

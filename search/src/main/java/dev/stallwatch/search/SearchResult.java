@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param totalExact false when {@code total} is a lower bound (counting stopped early)
  * @param knownIssues the best matching known issues, empty unless asked for
  * @param facets per dimension the most frequent values among all matches; empty unless asked for
+ * @param ordering how {@code hits} are ordered: by relevance, or newest first (asked for, or
+ *     because every word of the text is in nearly every incident, so relevance could not tell them
+ *     apart)
  */
 public record SearchResult(
     String query,
@@ -22,10 +25,12 @@ public record SearchResult(
     boolean totalExact,
     List<Hit> hits,
     List<KnowledgeHit> knownIssues,
-    Map<String, List<FacetValue>> facets) {
+    Map<String, List<FacetValue>> facets,
+    SearchRequest.Order ordering) {
 
   public SearchResult {
     Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(ordering, "ordering");
     hits = List.copyOf(hits);
     knownIssues = List.copyOf(knownIssues);
     facets = facets == null ? Map.of() : facets;

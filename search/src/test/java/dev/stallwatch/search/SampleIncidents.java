@@ -6,6 +6,7 @@ import dev.stallwatch.model.HostContext;
 import dev.stallwatch.model.Incident;
 import dev.stallwatch.model.KnownIssueRef;
 import dev.stallwatch.model.Severity;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,27 @@ final class SampleIncidents {
         List.of(KnownIssueRef.of("microsoft/WSL#11066"), KnownIssueRef.of("microsoft/WSL#10901")),
         "Set autoMemoryReclaim=dropcache under [experimental] in .wslconfig, or turn off Resource"
             + " Saver, then run wsl --shutdown.");
+  }
+
+  /** The incident under another id, every instant of it moved {@code later}. */
+  static Incident copy(Incident incident, String id, Duration later) {
+    return new Incident(
+        id,
+        incident.host(),
+        incident.rule(),
+        incident.title(),
+        incident.status(),
+        incident.severity(),
+        incident.onset().plus(later),
+        incident.openedAt().plus(later),
+        incident.updatedAt().plus(later),
+        incident.resolvedAt() == null ? null : incident.resolvedAt().plus(later),
+        incident.confidence(),
+        incident.confidenceReasons(),
+        incident.evidence(),
+        incident.context(),
+        incident.knownIssues(),
+        incident.remediation());
   }
 
   /** The same incident, resolved when Docker Desktop left Resource Saver. */

@@ -81,6 +81,7 @@ class SearchApiTest {
     JsonNode body = json("/api/search?q=" + q("Wsl/Service/E_UNEXPECTED"));
 
     assertThat(ids(body.path("hits"), "incident")).first().isEqualTo(TERMINAL_ID);
+    assertThat(body.path("ordering").asText()).isEqualTo("relevance");
     JsonNode issue = body.path("knownIssues").get(0);
     assertThat(issue.path("id").asText()).isEqualTo("docker/for-win#14827");
     assertThat(issue.path("url").asText())
@@ -140,6 +141,7 @@ class SearchApiTest {
     JsonNode body = json("/api/search?host=dev-laptop-07&sort=recent");
 
     assertThat(ids(body.path("hits"), "incident")).containsExactly(HOSTILE_ID, APT_HANG_ID);
+    assertThat(body.path("ordering").asText()).isEqualTo("recent");
   }
 
   @Test
