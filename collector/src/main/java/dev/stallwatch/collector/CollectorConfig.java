@@ -34,6 +34,7 @@ public final class CollectorConfig {
   Duration engineProbeTimeout = Duration.ofSeconds(3);
   Duration engineProbeSlow = Duration.ofSeconds(1);
   int engineProbeConsecutive = 3;
+  Duration engineClientWait = Duration.ofSeconds(30);
   ResourceSaverPatterns resourceSaver = ResourceSaverPatterns.defaults();
   List<KernelRule> kernelRules = KernelRules.shipped();
   Duration distroProbeInterval = Duration.ofSeconds(30);
@@ -168,6 +169,7 @@ public final class CollectorConfig {
             "probeTimeout",
             "probeSlow",
             "consecutive",
+            "clientWait",
             "resourceSaver"));
     dockerSocket = tree.has("socket") ? tree.text("socket").replaceAll("^/+", "") : dockerSocket;
     engineProbe = tree.has("probe") ? tree.bool("probe") : engineProbe;
@@ -176,6 +178,7 @@ public final class CollectorConfig {
     engineProbeSlow = tree.duration("probeSlow", engineProbeSlow);
     engineProbeConsecutive =
         tree.has("consecutive") ? tree.integer("consecutive", 1, 100) : engineProbeConsecutive;
+    engineClientWait = tree.duration("clientWait", engineClientWait);
     if (tree.has("resourceSaver")) {
       ConfigTree rs = tree.child("resourceSaver");
       rs.allowOnly(Set.of("entered", "exited"));

@@ -4,19 +4,22 @@ import dev.stallwatch.model.event.EngineProbe;
 import dev.stallwatch.model.event.ProbeStatus;
 import dev.stallwatch.model.event.ResourceSaver;
 import dev.stallwatch.model.event.TelemetryEvent;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Pings the Docker engine ({@code /_ping} on its socket) and reports {@code engine_probe} when the
  * engine's state changes; a state counts only after several consecutive probes agree, so one slow
  * answer is not a transition. While Docker Desktop runs (the socket exists and the engine had
  * answered), the engine going from answering to timing out is taken for Resource Saver pausing it,
- * and answering again for leaving it.
+ * and answering again for leaving it. While it does not answer, docker commands started since then
+ * that keep waiting are reported in another {@code engine_probe} (see {@link DockerClientWatch}).
  */
 final class EngineProbeSource implements Source {
 
@@ -30,6 +33,7 @@ final class EngineProbeSource implements Source {
   private final Duration interval;
   private final Pinger pinger;
   private final int consecutive;
+  private final DockerClientWatch clients;
   private ProbeStatus reported;
   private ProbeStatus candidate;
   private int streak;
@@ -37,15 +41,25 @@ final class EngineProbeSource implements Source {
   private boolean inResourceSaver;
 
   EngineProbeSource(
-      Path socket, Duration interval, Duration timeout, Duration slow, int consecutive) {
-    this(socket, interval, () -> DockerPing.ping(socket, timeout, slow), consecutive);
+      Path socket,
+      Duration interval,
+      Duration timeout,
+      Duration slow,
+      int consecutive,
+      DockerClientWatch clients) {
+    this(socket, interval, () -> DockerPing.ping(socket, timeout, slow), consecutive, clients);
   }
 
-  EngineProbeSource(Path socket, Duration interval, Pinger pinger, int consecutive) {
+  /**
+   * @param clients follows docker commands while the engine does not answer; null to leave them
+   */
+  EngineProbeSource(
+      Path socket, Duration interval, Pinger pinger, int consecutive, DockerClientWatch clients) {
     this.socket = socket;
     this.interval = interval;
     this.pinger = pinger;
     this.consecutive = consecutive;
+    this.clients = clients;
   }
 
   @Override
@@ -56,7 +70,8 @@ final class EngineProbeSource implements Source {
   @Override
   public String description() {
     return "sends GET /_ping to the Docker engine socket; sends engine_probe (status, "
-        + "latency) when the engine's state changes and resource_saver when it is taken for "
+        + "latency) when the engine's state changes, again with the docker commands (name, pid) "
+        + "that wait for it while it does not answer, and resource_saver when it is taken for "
         + "Resource Saver";
   }
 
@@ -66,9 +81,11 @@ final class EngineProbeSource implements Source {
   }
 
   @Override
-  public List<TelemetryEvent> sample(EnvelopeFactory envelopes, Instant now)
-      throws SourceAbsentException {
+  public List<TelemetryEvent> sample(EnvelopeFactory envelopes, Instant now) throws IOException {
     if (!Files.exists(socket)) {
+      if (clients != null) {
+        clients.startAfresh();
+      }
       streak = 0;
       answeredSinceStart = false;
       throw new SourceAbsentException(
@@ -76,7 +93,38 @@ final class EngineProbeSource implements Source {
               + socket
               + " (Docker Desktop not running or not integrated with this distro)");
     }
-    return accept(pinger.ping(), envelopes, now);
+    List<TelemetryEvent> events = accept(pinger.ping(), envelopes, now);
+    if (clients != null) {
+      waitingClients(envelopes, now).ifPresent(events::add);
+    }
+    return events;
+  }
+
+  /** After {@link #accept}: the docker commands kept waiting by an engine that does not answer. */
+  private Optional<EngineProbe> waitingClients(EnvelopeFactory envelopes, Instant now)
+      throws IOException {
+    if (candidate == null || !isDown(candidate)) {
+      clients.startAfresh();
+      return Optional.empty();
+    }
+    List<EngineProbe.WaitingClient> waiting =
+        clients.engineSilent(now, reported != null && isDown(reported));
+    if (waiting.isEmpty()) {
+      return Optional.empty();
+    }
+    EngineProbe.WaitingClient first = waiting.getFirst();
+    String detail =
+        "%s (pid %d) has waited %d s for an engine that does not answer%s"
+            .formatted(
+                first.comm(),
+                first.pid(),
+                first.waitedSeconds(),
+                waiting.size() > 1 ? " (and %d more)".formatted(waiting.size() - 1) : "");
+    return Optional.of(new EngineProbe(envelopes.next(now), reported, null, detail, waiting));
+  }
+
+  private static boolean isDown(ProbeStatus status) {
+    return status == ProbeStatus.TIMEOUT || status == ProbeStatus.FAILED;
   }
 
   List<TelemetryEvent> accept(DockerPing.Result result, EnvelopeFactory envelopes, Instant now) {

@@ -54,7 +54,8 @@ final class Sources {
               c.engineProbeInterval,
               c.engineProbeTimeout,
               c.engineProbeSlow,
-              c.engineProbeConsecutive));
+              c.engineProbeConsecutive,
+              new DockerClientWatch(tasks::tasks, c.engineClientWait)));
     }
     sources.add(new FreezeSource(Duration.ofSeconds(1), c.freezeLateBy, System::nanoTime));
     return sources;

@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,7 @@ class ProbeSourcesTest {
   void shouldInferResourceSaverFromAnEngineThatStopsAndStartsAnswering() {
     EngineProbeSource source =
         new EngineProbeSource(
-            Path.of("/var/run/docker.sock"), Duration.ofSeconds(5), () -> ok(), 3);
+            Path.of("/var/run/docker.sock"), Duration.ofSeconds(5), () -> ok(), 3, null);
 
     List<TelemetryEvent> up = feed(source, ok(), ok(), ok());
     List<TelemetryEvent> blip = feed(source, timeout(), timeout(), ok());
@@ -68,11 +69,84 @@ class ProbeSourcesTest {
     assertThat(((ResourceSaver) back.get(1)).state()).isEqualTo(ResourceSaver.State.EXITED);
   }
 
+  /**
+   * A {@code proc/[pid]/stat} line as the kernel writes it, started {@code startTicks} after boot.
+   */
+  private static void task(Path root, int pid, String comm, long startTicks) throws Exception {
+    Path dir = Files.createDirectories(root.resolve("proc/" + pid));
+    Files.writeString(
+        dir.resolve("stat"),
+        pid
+            + " ("
+            + comm
+            + ") S 812 "
+            + pid
+            + " 812 34816 "
+            + pid
+            + " 4194560 1841 0 0 0 152 47 0 0 20 0 1 0 "
+            + startTicks
+            + " 12468224 1203 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0\n");
+  }
+
+  @Test
+  void shouldReportDockerCommandsThatWaitForAPausedEngineOnce(@TempDir Path root) throws Exception {
+    Path socket = Files.createDirectories(root.resolve("var/run")).resolve("docker.sock");
+    Files.createFile(socket);
+    task(root, 812, "bash", 10_000);
+    task(root, 900, "docker", 12_000); // docker events, running before the engine paused
+    AtomicBoolean answering = new AtomicBoolean(true);
+    DockerClientWatch watch =
+        new DockerClientWatch(() -> ProcTasks.list(root.resolve("proc")), Duration.ofSeconds(30));
+    EngineProbeSource source =
+        new EngineProbeSource(
+            socket, Duration.ofSeconds(5), () -> answering.get() ? ok() : timeout(), 3, watch);
+    List<TelemetryEvent> events = new ArrayList<>();
+    Instant now = T0;
+    for (int i = 0; i < 3; i++, now = now.plusSeconds(5)) {
+      events.addAll(source.sample(envelopes, now));
+    }
+    answering.set(false);
+    for (int i = 0; i < 3; i++, now = now.plusSeconds(5)) {
+      events.addAll(source.sample(envelopes, now));
+    }
+    task(root, 2204, "docker", 16_000); // the user runs docker ps while the engine is paused
+    for (int i = 0; i < 10; i++, now = now.plusSeconds(5)) {
+      events.addAll(source.sample(envelopes, now));
+    }
+
+    List<EngineProbe> waiting =
+        events.stream()
+            .filter(e -> e instanceof EngineProbe p && !p.waitingClients().isEmpty())
+            .map(EngineProbe.class::cast)
+            .toList();
+    assertThat(waiting).singleElement();
+    EngineProbe probe = waiting.getFirst();
+    assertThat(probe.status()).isEqualTo(ProbeStatus.TIMEOUT);
+    assertThat(probe.ts()).isEqualTo(T0.plusSeconds(60));
+    assertThat(probe.waitingClients())
+        .containsExactly(new EngineProbe.WaitingClient("docker", 2204, 30));
+    assertThat(probe.detail()).startsWith("docker (pid 2204) has waited 30 s");
+  }
+
+  @Test
+  void shouldForgetWaitingCommandsOnceTheEngineAnswers(@TempDir Path root) throws Exception {
+    task(root, 2204, "docker", 16_000);
+    DockerClientWatch watch =
+        new DockerClientWatch(() -> ProcTasks.list(root.resolve("proc")), Duration.ofSeconds(30));
+    watch.engineSilent(T0, true);
+    task(root, 2301, "docker-compose", 17_000);
+    watch.engineSilent(T0.plusSeconds(5), true);
+    watch.startAfresh();
+
+    assertThat(watch.engineSilent(T0.plusSeconds(60), true)).isEmpty();
+    assertThat(watch.engineSilent(T0.plusSeconds(95), true)).isEmpty();
+  }
+
   @Test
   void shouldNotCallAnEngineThatNeverAnsweredResourceSaver() {
     EngineProbeSource source =
         new EngineProbeSource(
-            Path.of("/var/run/docker.sock"), Duration.ofSeconds(5), () -> ok(), 2);
+            Path.of("/var/run/docker.sock"), Duration.ofSeconds(5), () -> ok(), 2, null);
 
     assertThat(feed(source, timeout(), timeout()))
         .extracting(TelemetryEvent::type)
@@ -82,7 +156,8 @@ class ProbeSourcesTest {
   @Test
   void shouldBeAbsentWithoutTheEngineSocket(@TempDir Path dir) {
     EngineProbeSource source =
-        new EngineProbeSource(dir.resolve("docker.sock"), Duration.ofSeconds(5), () -> ok(), 3);
+        new EngineProbeSource(
+            dir.resolve("docker.sock"), Duration.ofSeconds(5), () -> ok(), 3, null);
 
     assertThatThrownBy(() -> source.sample(envelopes, T0))
         .isInstanceOf(SourceAbsentException.class)

@@ -14,6 +14,7 @@ import dev.stallwatch.model.event.Reclaim;
 import dev.stallwatch.model.event.ResourceSaver;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -145,6 +146,17 @@ public final class HostEvents {
 
   public KernelLog kernel(Duration offset, String rule, String line) {
     return new KernelLog(envelope(offset), rule, line, 3);
+  }
+
+  /** The engine still does not answer, and a docker command started since has waited for it. */
+  public EngineProbe dockerWaiting(Duration offset, String comm, int pid, long waitedSeconds) {
+    return new EngineProbe(
+        envelope(offset),
+        ProbeStatus.TIMEOUT,
+        null,
+        "%s (pid %d) has waited %d s for an engine that does not answer"
+            .formatted(comm, pid, waitedSeconds),
+        List.of(new EngineProbe.WaitingClient(comm, pid, waitedSeconds)));
   }
 
   public EngineProbe engine(Duration offset, ProbeStatus status) {

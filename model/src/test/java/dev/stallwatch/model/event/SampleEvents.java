@@ -67,7 +67,8 @@ final class SampleEvents {
         envelope("2026-11-20T09:05:00Z", 3, "0b8e2f0e-3c1a-4f57-9a39-6f1f7d3f5a03"),
         ProbeStatus.TIMEOUT,
         null,
-        "HEAD /_ping: context deadline exceeded");
+        "HEAD /_ping: context deadline exceeded",
+        List.of(new EngineProbe.WaitingClient("docker", 2204, 45)));
   }
 
   private static TelemetryEvent reclaim() {

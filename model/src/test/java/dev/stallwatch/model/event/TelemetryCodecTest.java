@@ -66,6 +66,17 @@ class TelemetryCodecTest {
   }
 
   @Test
+  void shouldReadAnEngineProbeOfAnOlderCollectorAsWaitingForNobody() throws IOException {
+    ObjectNode tree = (ObjectNode) golden("engine_probe");
+    tree.remove("waitingClients");
+
+    EngineProbe read = (EngineProbe) TelemetryCodec.fromJson(tree.toString());
+
+    assertThat(read.waitingClients()).isEmpty();
+    assertThat(Json.mapper().readTree(TelemetryCodec.toJson(read)).has("waitingClients")).isFalse();
+  }
+
+  @Test
   void shouldIgnoreFieldsItDoesNotKnow() throws IOException {
     ObjectNode tree = (ObjectNode) golden("hung_task");
     tree.put("kernelStack", "io_schedule+0x46/0x70");

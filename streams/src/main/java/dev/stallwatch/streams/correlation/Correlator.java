@@ -165,7 +165,9 @@ public final class Correlator {
     }
     if (reachable) {
       matching.cleared(work, SignalKinds.ENGINE_UNREACHABLE, evidence, probe.ts());
+      matching.cleared(work, SignalKinds.DOCKER_WAITING, evidence, probe.ts());
     }
+    Signal.of(probe).ifPresent(signal -> matching.onSignal(work, signal));
   }
 
   static HostContext contextOf(Inventory inventory) {

@@ -189,6 +189,8 @@ final class Matching {
   }
 
   private static String evidenceType(String kind) {
-    return kind.equals(SignalKinds.ENGINE_UNREACHABLE) ? "engine_probe" : kind;
+    return kind.equals(SignalKinds.ENGINE_UNREACHABLE) || kind.equals(SignalKinds.DOCKER_WAITING)
+        ? "engine_probe"
+        : kind;
   }
 }

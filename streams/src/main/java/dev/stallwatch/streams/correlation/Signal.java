@@ -3,6 +3,7 @@ package dev.stallwatch.streams.correlation;
 import dev.stallwatch.model.Evidence;
 import dev.stallwatch.model.event.AptStall;
 import dev.stallwatch.model.event.DistroProbe;
+import dev.stallwatch.model.event.EngineProbe;
 import dev.stallwatch.model.event.Freeze;
 import dev.stallwatch.model.event.HungTask;
 import dev.stallwatch.model.event.IoStall;
@@ -12,6 +13,7 @@ import dev.stallwatch.model.event.Reclaim;
 import dev.stallwatch.model.event.TelemetryEvent;
 import dev.stallwatch.streams.correlation.rules.SignalKinds;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -77,9 +79,28 @@ record Signal(String kind, Instant onset, Evidence evidence, Optional<Instant> c
                       .formatted(
                           reclaim.errno(), reclaim.errno() == Reclaim.EAGAIN ? " (EAGAIN)" : ""),
                   reclaim.line()));
+      case EngineProbe probe when isDown(probe.status()) && !probe.waitingClients().isEmpty() ->
+          Optional.of(dockerWaiting(probe));
       case Freeze freeze -> Optional.of(freeze(freeze));
       default -> Optional.empty();
     };
+  }
+
+  /** Dated from when the longest-waiting command started. */
+  private static Signal dockerWaiting(EngineProbe probe) {
+    EngineProbe.WaitingClient longest =
+        probe.waitingClients().stream()
+            .max(Comparator.comparingLong(EngineProbe.WaitingClient::waitedSeconds))
+            .orElseThrow();
+    return new Signal(
+        SignalKinds.DOCKER_WAITING,
+        probe.ts().minusSeconds(longest.waitedSeconds()),
+        evidence(
+            probe,
+            "%s (pid %d) waited %d s for a Docker engine that did not answer"
+                .formatted(longest.comm(), longest.pid(), longest.waitedSeconds()),
+            probe.detail()),
+        Optional.empty());
   }
 
   private static Signal freeze(Freeze freeze) {

@@ -24,6 +24,7 @@ public final class Scenarios {
         resourceSaverOnCgroupV2WithOldDockerDesktop(),
         gradualWithSystemdAndNoResourceSaver(),
         resourceSaverThatDoesNotRecover(),
+        resourceSaverThatDoesNotWakeForDocker(),
         reclaimWritesFailingWithEagain(),
         cgroupV1DisabledByAutoMemoryReclaim(),
         wholeVmFreezeReportedByTheCollector(),
@@ -92,6 +93,24 @@ public final class Scenarios {
             h.engine(m(15), ProbeStatus.OK),
             h.heartbeat(m(16))),
         new Outcome("resource-saver-stuck", RESOLVED));
+  }
+
+  /** docker/for-win#13794: docker ps waits while the engine stays paused, until woken by hand. */
+  public static Scenario resourceSaverThatDoesNotWakeForDocker() {
+    HostEvents h = new HostEvents("dev-jonas");
+    return scenario(
+        "Resource Saver that does not wake for a docker command",
+        List.of(
+            h.inventory(m(0), HostEvents.machine().reclaim("dropcache").dockerDesktop("4.45.0")),
+            h.entered(m(5)),
+            h.engine(m(5), ProbeStatus.TIMEOUT),
+            h.heartbeat(m(6)),
+            h.dockerWaiting(m(8), "docker", 2204, 45),
+            h.heartbeat(m(9)),
+            h.exited(m(12)),
+            h.engine(m(12), ProbeStatus.OK),
+            h.heartbeat(m(13))),
+        new Outcome("resource-saver-no-wake", RESOLVED));
   }
 
   /** microsoft/WSL#10534: memory.reclaim writes fail with EAGAIN, then stop. */

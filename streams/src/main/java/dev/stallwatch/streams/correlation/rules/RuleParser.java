@@ -129,18 +129,7 @@ final class RuleParser {
         problems.add(
             f.path("signals") + "[" + i + "]",
             "unknown signal '%s' (known: %s, kernel_log:RULE)"
-                .formatted(
-                    listed.get(i),
-                    String.join(
-                        ", ",
-                        List.of(
-                            "hung_task",
-                            "apt_stall",
-                            "io_stall",
-                            "distro_probe",
-                            "freeze",
-                            "host_silent",
-                            "engine_unreachable"))));
+                .formatted(listed.get(i), String.join(", ", SignalKinds.NAMED)));
       }
     }
     if (f.has("signals") && listed.isEmpty()) {

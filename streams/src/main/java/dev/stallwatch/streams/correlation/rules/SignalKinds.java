@@ -1,5 +1,6 @@
 package dev.stallwatch.streams.correlation.rules;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,12 @@ public final class SignalKinds {
   /** The Docker engine does not answer; a state, judged while it lasts. */
   public static final String ENGINE_UNREACHABLE = "engine_unreachable";
 
+  /**
+   * A docker command started while the engine did not answer has waited for it for a while: the
+   * engine did not wake for the user.
+   */
+  public static final String DOCKER_WAITING = "docker_waiting";
+
   /** WSL's write of memory.reclaim failed (the collector reads the errno from the kernel log). */
   public static final String RECLAIM_FAILED = "reclaim_failed";
 
@@ -28,10 +35,23 @@ public final class SignalKinds {
 
   /** Signals that mean something on the host stopped making progress. */
   public static final Set<String> HANGS =
-      Set.of(HUNG_TASK, APT_STALL, IO_STALL, DISTRO_PROBE, FREEZE, HOST_SILENT);
+      Set.of(HUNG_TASK, APT_STALL, IO_STALL, DISTRO_PROBE, FREEZE, HOST_SILENT, DOCKER_WAITING);
 
   /** Signals judged as a lasting state rather than on arrival. */
   public static final Set<String> STATES = Set.of(ENGINE_UNREACHABLE);
+
+  /** Every signal with a fixed name, in the order the rules documentation lists them. */
+  public static final List<String> NAMED =
+      List.of(
+          HUNG_TASK,
+          APT_STALL,
+          IO_STALL,
+          DISTRO_PROBE,
+          FREEZE,
+          HOST_SILENT,
+          DOCKER_WAITING,
+          ENGINE_UNREACHABLE,
+          RECLAIM_FAILED);
 
   private static final Pattern KERNEL_RULE = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
 
@@ -41,7 +61,7 @@ public final class SignalKinds {
     if (kind.startsWith(KERNEL_PREFIX)) {
       return KERNEL_RULE.matcher(kind.substring(KERNEL_PREFIX.length())).matches();
     }
-    return HANGS.contains(kind) || STATES.contains(kind) || RECLAIM_FAILED.equals(kind);
+    return NAMED.contains(kind);
   }
 
   public static String kernel(String collectorRule) {

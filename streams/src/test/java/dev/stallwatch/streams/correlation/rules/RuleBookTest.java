@@ -43,6 +43,7 @@ class RuleBookTest {
             "resource-saver-cgroup-v2",
             "gradual-systemd-lag",
             "resource-saver-stuck",
+            "resource-saver-no-wake",
             "reclaim-eagain",
             "cgroup-v1-disabled",
             "vm-freeze",
