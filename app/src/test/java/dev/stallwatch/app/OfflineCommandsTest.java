@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stallwatch.model.Json;
+import dev.stallwatch.streams.correlation.rules.RuleBook;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
@@ -100,7 +101,8 @@ class OfflineCommandsTest {
 
     assertThat(exit).isZero();
     assertThat(out.toString())
-        .contains("valid; 8 rules in force")
+        .as("the team's rule replaces the shipped one of the same id")
+        .contains("valid; " + RuleBook.shipped().rules().size() + " rules in force")
         .containsPattern("reclaim-eagain\\s+info\\s+\\(.*team.yaml\\)")
         .containsPattern("unexplained-hang\\s+warning\\s+\\(shipped\\)");
   }
