@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pings the Docker engine ({@code /_ping} on its socket) and reports {@code engine_probe} when the
@@ -22,6 +24,8 @@ import java.util.Optional;
  * that keep waiting are reported in another {@code engine_probe} (see {@link DockerClientWatch}).
  */
 final class EngineProbeSource implements Source {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineProbeSource.class);
 
   /** Probes the socket once; replaced in tests. */
   @FunctionalInterface
@@ -95,7 +99,12 @@ final class EngineProbeSource implements Source {
     }
     List<TelemetryEvent> events = accept(pinger.ping(), envelopes, now);
     if (clients != null) {
-      waitingClients(envelopes, now).ifPresent(events::add);
+      try {
+        waitingClients(envelopes, now).ifPresent(events::add);
+      } catch (IOException e) {
+        // The probe's own events must still go out; the task list is read again next time.
+        LOG.warn("cannot list the docker commands waiting for the engine: {}", e.getMessage());
+      }
     }
     return events;
   }

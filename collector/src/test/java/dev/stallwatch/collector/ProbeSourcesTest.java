@@ -129,6 +129,23 @@ class ProbeSourcesTest {
   }
 
   @Test
+  void shouldStillReportTheEngineWhenTheTaskListCannotBeRead(@TempDir Path root) throws Exception {
+    Path socket = Files.createFile(root.resolve("docker.sock"));
+    AtomicBoolean answering = new AtomicBoolean(true);
+    DockerClientWatch watch =
+        new DockerClientWatch(() -> ProcTasks.list(root.resolve("proc")), Duration.ofSeconds(30));
+    EngineProbeSource source =
+        new EngineProbeSource(
+            socket, Duration.ofSeconds(5), () -> answering.get() ? ok() : timeout(), 1, watch);
+
+    source.sample(envelopes, T0);
+    answering.set(false);
+    List<TelemetryEvent> paused = source.sample(envelopes, T0.plusSeconds(5));
+
+    assertThat(paused).extracting(TelemetryEvent::type).contains("engine_probe", "resource_saver");
+  }
+
+  @Test
   void shouldForgetWaitingCommandsOnceTheEngineAnswers(@TempDir Path root) throws Exception {
     task(root, 2204, "docker", 16_000);
     DockerClientWatch watch =
