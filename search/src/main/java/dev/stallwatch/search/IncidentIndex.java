@@ -2,31 +2,16 @@ package dev.stallwatch.search;
 
 import dev.stallwatch.model.Incident;
 import dev.stallwatch.search.kb.KnowledgeBase;
-import dev.stallwatch.search.kb.KnowledgeEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherFactory;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -45,27 +30,17 @@ import org.apache.lucene.util.IOUtils;
  */
 public final class IncidentIndex implements AutoCloseable {
 
-  static final String SCHEMA_KEY = "stallwatch.schema";
-  private static final String CHECKPOINT_PREFIX = "checkpoint.";
+  /** The commit data key of the field layout. */
+  static final String SCHEMA_KEY = CheckpointedWriter.SCHEMA_KEY;
 
   private final Directory directory;
   private final boolean ownsDirectory;
   private final Analyzer indexAnalyzer;
   private final Analyzer queryAnalyzer;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
+  private final CheckpointedWriter writer;
+  private final Searchers searchers;
   private final KnowledgeBase knowledge;
   private final IndexSearches searches;
-  private final Object commitLock = new Object();
-
-  /**
-   * Threads a search spreads over, one per core: a search over a million incidents is split by
-   * segments so its latency is not that of one core.
-   */
-  private final ExecutorService searchThreads =
-      Executors.newFixedThreadPool(
-          Runtime.getRuntime().availableProcessors(),
-          Thread.ofPlatform().name("stallwatch-search-", 1).daemon().factory());
 
   /**
    * An index in {@code directory} with the shipped knowledge base; the directory stays the caller's
@@ -89,26 +64,9 @@ public final class IncidentIndex implements AutoCloseable {
     this.indexAnalyzer = Analyzers.index();
     this.queryAnalyzer = Analyzers.query();
     try {
-      var config =
-          new IndexWriterConfig(indexAnalyzer)
-              .setOpenMode(
-                  sameSchema(directory)
-                      ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
-                      : IndexWriterConfig.OpenMode.CREATE)
-              .setRAMBufferSizeMB(64);
-      this.writer = new IndexWriter(directory, config);
-      // Every commit, even the one on close, says which field layout wrote it.
-      writer.setLiveCommitData(commitData(checkpoint()).entrySet());
-      writeKnowledge();
-      this.searchers =
-          new SearcherManager(
-              writer,
-              new SearcherFactory() {
-                @Override
-                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                  return new IndexSearcher(reader, searchThreads);
-                }
-              });
+      this.writer = CheckpointedWriter.open(directory, indexAnalyzer);
+      writer.replaceKnowledge(knowledge);
+      this.searchers = new Searchers(writer.indexWriter());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the index in " + directory, e);
     }
@@ -142,21 +100,6 @@ public final class IncidentIndex implements AutoCloseable {
     return index;
   }
 
-  private static boolean sameSchema(Directory directory) throws IOException {
-    if (!DirectoryReader.indexExists(directory)) {
-      return false;
-    }
-    return IndexFields.SCHEMA.equals(
-        SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY));
-  }
-
-  private void writeKnowledge() throws IOException {
-    writer.deleteDocuments(new Term(IndexFields.KIND, IndexFields.ISSUE));
-    for (KnowledgeEntry entry : knowledge.entries()) {
-      writer.addDocument(KnowledgeDocuments.toDocument(entry));
-    }
-  }
-
   public KnowledgeBase knowledgeBase() {
     return knowledge;
   }
@@ -167,43 +110,27 @@ public final class IncidentIndex implements AutoCloseable {
    * @throws IllegalArgumentException if the incident cannot be indexed (a keyword is too long)
    */
   public void upsert(Incident incident) {
-    var doc = IncidentDocuments.toDocument(incident);
-    io(() -> writer.updateDocument(new Term(IndexFields.ID, incident.id()), doc));
+    io(() -> writer.upsert(incident));
   }
 
   /** Removes the incident with this id, if there is one. */
   public void delete(String id) {
-    io(
-        () ->
-            writer.deleteDocuments(
-                new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(IndexFields.ID, id)), BooleanClause.Occur.FILTER)
-                    .add(IndexSearches.INCIDENTS, BooleanClause.Occur.FILTER)
-                    .build()));
+    io(() -> writer.delete(id));
   }
 
   /** Removes every incident and forgets the checkpoint, before a rebuild from the topic. */
   public void clearIncidents() {
-    synchronized (commitLock) {
-      io(() -> writer.deleteDocuments(new Term(IndexFields.KIND, IndexFields.INCIDENT)));
-      writer.setLiveCommitData(Map.of(SCHEMA_KEY, IndexFields.SCHEMA).entrySet());
-    }
+    io(writer::clearIncidents);
   }
 
   /** Makes every write so far visible to searches; returns once it is. */
   public void refresh() {
-    io(searchers::maybeRefreshBlocking);
+    io(searchers::refresh);
   }
 
   /** Writes every change to the directory durably, keeping the last checkpoint. */
   public void commit() {
-    synchronized (commitLock) {
-      io(
-          () -> {
-            writer.setLiveCommitData(commitData(checkpoint()).entrySet());
-            writer.commit();
-          });
-    }
+    io(writer::commit);
   }
 
   /**
@@ -212,34 +139,12 @@ public final class IncidentIndex implements AutoCloseable {
    * #checkpoint()} after a restart.
    */
   public void commit(Map<String, String> checkpoint) {
-    synchronized (commitLock) {
-      io(
-          () -> {
-            writer.setLiveCommitData(commitData(checkpoint).entrySet());
-            writer.commit();
-          });
-    }
+    io(() -> writer.commit(checkpoint));
   }
 
   /** The checkpoint of the last commit (or of the one being prepared); empty after a rebuild. */
   public Map<String, String> checkpoint() {
-    Map<String, String> out = new HashMap<>();
-    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
-    if (data != null) {
-      for (Map.Entry<String, String> e : data) {
-        if (e.getKey().startsWith(CHECKPOINT_PREFIX)) {
-          out.put(e.getKey().substring(CHECKPOINT_PREFIX.length()), e.getValue());
-        }
-      }
-    }
-    return out;
-  }
-
-  private static Map<String, String> commitData(Map<String, String> checkpoint) {
-    Map<String, String> data = new HashMap<>();
-    data.put(SCHEMA_KEY, IndexFields.SCHEMA);
-    checkpoint.forEach((k, v) -> data.put(CHECKPOINT_PREFIX + k, v));
-    return data;
+    return writer.checkpoint();
   }
 
   /** Up to {@code limit} incidents, the most recently opened first. */
@@ -323,19 +228,12 @@ public final class IncidentIndex implements AutoCloseable {
           searchers, writer, indexAnalyzer, queryAnalyzer, ownsDirectory ? directory : null);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the index", e);
-    } finally {
-      searchThreads.shutdownNow();
     }
   }
 
-  private <T> T withSearcher(IndexSearches.SearcherFunction<T> function) {
+  private <T> T withSearcher(Searchers.SearcherFunction<T> function) {
     try {
-      IndexSearcher searcher = searchers.acquire();
-      try {
-        return function.apply(searcher);
-      } finally {
-        searchers.release(searcher);
-      }
+      return searchers.apply(function);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the index", e);
     }

@@ -3,11 +3,8 @@ package dev.stallwatch.search;
 import dev.stallwatch.model.kafka.Topics;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,9 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -51,6 +45,7 @@ public final class IncidentIndexer implements AutoCloseable {
   private final String topic;
   private final Duration partitionCheck;
   private final IncidentRecords records;
+  private final IncidentPartitions partitions;
   private final AtomicLong indexed = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
   private final CatchUpTracker catchUp = new CatchUpTracker();
@@ -60,8 +55,6 @@ public final class IncidentIndexer implements AutoCloseable {
   private final CountDownLatch stopping = new CountDownLatch(1);
   private volatile KafkaConsumer<byte[], byte[]> consumer;
   private Thread thread;
-  // Touched by the indexer thread only.
-  private boolean reportedMissingTopic;
 
   /**
    * An indexer, not yet started, of {@code stallwatch.incidents} into {@code index}.
@@ -91,6 +84,7 @@ public final class IncidentIndexer implements AutoCloseable {
     this.partitionCheck = partitionCheck;
     this.consumerConfig = indexerConfig(consumerConfig, partitionCheck);
     this.records = new IncidentRecords(index);
+    this.partitions = new IncidentPartitions(this.topic, index, catchUp);
   }
 
   private static Map<String, Object> indexerConfig(Map<String, Object> given, Duration check) {
@@ -175,7 +169,7 @@ public final class IncidentIndexer implements AutoCloseable {
       long nextCommit = System.nanoTime() + commitInterval.toNanos();
       while (stopping.getCount() > 0) {
         if (System.nanoTime() - nextCheck >= 0) {
-          boolean assigned = assignNewPartitions(c);
+          boolean assigned = partitions.assignNew(c);
           // Until the topic shows up, look again soon rather than after a full interval.
           Duration wait = assigned ? partitionCheck : POLL_TIMEOUT;
           nextCheck = System.nanoTime() + wait.toNanos();
@@ -184,7 +178,7 @@ public final class IncidentIndexer implements AutoCloseable {
           stopping.await(POLL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } else {
           apply(c.poll(POLL_TIMEOUT));
-          positions = positionsOf(c);
+          positions = IncidentPartitions.positionsOf(c);
           catchUp.advance(c);
           if (System.nanoTime() - nextCommit >= 0) {
             index.commit(positions);
@@ -199,95 +193,6 @@ public final class IncidentIndexer implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("incident indexer stopped: the index no longer follows {}", topic, e);
     }
-  }
-
-  /** Assigns partitions not yet assigned, from their beginning; true if any are assigned. */
-  private boolean assignNewPartitions(KafkaConsumer<byte[], byte[]> c) {
-    List<PartitionInfo> infos;
-    try {
-      infos = c.partitionsFor(topic);
-    } catch (TimeoutException e) {
-      LOG.warn("cannot list the partitions of {} yet: {}", topic, e.getMessage());
-      return !c.assignment().isEmpty();
-    }
-    Set<TopicPartition> all = new HashSet<>(c.assignment());
-    Set<TopicPartition> added = new HashSet<>();
-    for (PartitionInfo info : infos) {
-      TopicPartition partition = new TopicPartition(info.topic(), info.partition());
-      if (all.add(partition)) {
-        added.add(partition);
-      }
-    }
-    if (!added.isEmpty()) {
-      c.assign(all);
-      resume(c, added);
-    } else if (all.isEmpty() && !reportedMissingTopic) {
-      // Once: the indexer looks again every half second until the topic exists.
-      LOG.info("waiting for topic {} to exist", topic);
-      reportedMissingTopic = true;
-    }
-    return !all.isEmpty();
-  }
-
-  /**
-   * Seeks each new partition to the index's checkpoint, or to its beginning; if a checkpoint lies
-   * past the end of its partition the topic was recreated, and the index is rebuilt from scratch.
-   */
-  private void resume(KafkaConsumer<byte[], byte[]> c, Set<TopicPartition> added) {
-    Map<String, String> checkpoint = index.checkpoint();
-    Map<TopicPartition, Long> ends = c.endOffsets(added);
-    Map<TopicPartition, Long> starts = c.beginningOffsets(added);
-    boolean stale = false;
-    for (TopicPartition p : added) {
-      Long saved = parse(checkpoint.get(key(p)));
-      stale |= saved != null && saved > ends.getOrDefault(p, 0L);
-    }
-    if (stale) {
-      LOG.warn("the index is ahead of {} (was the topic recreated?): rebuilding it", topic);
-      index.clearIncidents();
-      index.refresh();
-      checkpoint = Map.of();
-      c.seekToBeginning(c.assignment());
-      catchUp.reset();
-      added = new HashSet<>(c.assignment());
-      ends = c.endOffsets(added);
-      starts = c.beginningOffsets(added);
-    }
-    for (TopicPartition p : added) {
-      Long saved = parse(checkpoint.get(key(p)));
-      long from = saved == null ? starts.getOrDefault(p, 0L) : Math.max(saved, starts.get(p));
-      c.seek(p, from);
-      catchUp.track(p, from, ends.getOrDefault(p, 0L));
-    }
-    LOG.info(
-        "indexing {} partitions {} ({})",
-        topic,
-        added,
-        checkpoint.isEmpty() ? "from the beginning" : "resuming from the index's checkpoint");
-  }
-
-  private static String key(TopicPartition p) {
-    return p.topic() + "-" + p.partition();
-  }
-
-  private static Long parse(String offset) {
-    if (offset == null) {
-      return null;
-    }
-    try {
-      return Long.parseLong(offset);
-    } catch (NumberFormatException e) {
-      LOG.warn("ignoring a checkpoint offset that is not a number: {}", offset);
-      return null;
-    }
-  }
-
-  private static Map<String, String> positionsOf(KafkaConsumer<byte[], byte[]> c) {
-    Map<String, String> out = new HashMap<>();
-    for (TopicPartition p : c.assignment()) {
-      out.put(key(p), String.valueOf(c.position(p)));
-    }
-    return Map.copyOf(out);
   }
 
   private void apply(ConsumerRecords<byte[], byte[]> batch) {

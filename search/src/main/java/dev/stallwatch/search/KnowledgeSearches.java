@@ -1,0 +1,130 @@
+package dev.stallwatch.search;
+
+import dev.stallwatch.model.HostContext;
+import dev.stallwatch.model.Incident;
+import dev.stallwatch.model.KnownIssueRef;
+import dev.stallwatch.search.kb.KnowledgeBase;
+import dev.stallwatch.search.kb.KnowledgeEntry;
+import dev.stallwatch.search.kb.Product;
+import dev.stallwatch.search.kb.VersionNote;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * The known issues of {@link IncidentIndex}, found by a symptom a user typed or for an incident,
+ * each checked against the versions the text names or the incident's host runs.
+ */
+final class KnowledgeSearches {
+
+  private final IncidentQueryParser parser;
+  private final KnowledgeBase knowledge;
+  private final Highlights highlights;
+
+  KnowledgeSearches(IncidentQueryParser parser, KnowledgeBase knowledge, Highlights highlights) {
+    this.parser = parser;
+    this.knowledge = knowledge;
+    this.highlights = highlights;
+  }
+
+  /** The known issues matching {@code text}, best first. */
+  List<KnowledgeHit> matching(IndexSearcher s, String text, int limit) throws IOException {
+    Query query = parser.parse(text);
+    Map<Product, String> versions = QueryVersions.of(text);
+    return hits(s, query, limit, versions, "you named");
+  }
+
+  /** The known issues the incident names or, when it names none, those matching its text. */
+  List<KnowledgeHit> forIncident(IndexSearcher s, Incident incident, int limit) throws IOException {
+    Map<Product, String> versions = versions(incident.context());
+    String who = incident.host() + " runs";
+    List<KnowledgeHit> out = new ArrayList<>();
+    for (KnownIssueRef ref : incident.knownIssues()) {
+      knowledge
+          .get(ref.id())
+          .filter(e -> out.size() < limit)
+          .ifPresent(e -> out.add(new KnowledgeHit(e, 0f, List.of(), check(e, versions, who))));
+    }
+    if (out.isEmpty()) {
+      String text = incident.title() + " " + incident.rule().replace('-', ' ');
+      Query query = parser.parse(escapeAll(text));
+      out.addAll(hits(s, query, limit, versions, who));
+    }
+    return out;
+  }
+
+  /** The incident's known issues, each with what the host's versions mean for it. */
+  List<SearchResult.IssueNote> issueNotes(Incident incident) {
+    Map<Product, String> versions = versions(incident.context());
+    String who = incident.host() + " runs";
+    List<SearchResult.IssueNote> out = new ArrayList<>();
+    for (KnownIssueRef ref : incident.knownIssues()) {
+      Optional<KnowledgeEntry> entry = knowledge.get(ref.id());
+      out.add(
+          new SearchResult.IssueNote(
+              ref.id(),
+              ref.url(),
+              entry.map(KnowledgeEntry::title).orElse(null),
+              entry.map(e -> check(e, versions, who)).orElse(List.of())));
+    }
+    return out;
+  }
+
+  private List<KnowledgeHit> hits(
+      IndexSearcher s, Query query, int limit, Map<Product, String> versions, String who)
+      throws IOException {
+    TopDocs top = s.search(IndexSearches.filtered(query, IndexSearches.ISSUES), limit);
+    StoredFields stored = s.storedFields();
+    Map<String, Set<String>> terms = Highlights.terms(query);
+    List<KnowledgeHit> out = new ArrayList<>();
+    for (ScoreDoc hit : top.scoreDocs) {
+      String id = stored.document(hit.doc).get(IndexFields.ID);
+      Optional<KnowledgeEntry> entry = knowledge.get(id);
+      if (entry.isPresent()) {
+        KnowledgeEntry e = entry.get();
+        out.add(
+            new KnowledgeHit(
+                e,
+                hit.score,
+                highlights.of(terms, KnowledgeDocuments.highlighted(e)),
+                VersionNote.check(e, versions, who)));
+      }
+    }
+    return out;
+  }
+
+  private static List<VersionNote> check(
+      KnowledgeEntry entry, Map<Product, String> versions, String who) {
+    return VersionNote.check(entry, versions, who);
+  }
+
+  static Map<Product, String> versions(HostContext context) {
+    Map<Product, String> out = new EnumMap<>(Product.class);
+    putIfPresent(out, Product.WSL, context.wslVersion());
+    putIfPresent(out, Product.DOCKER_DESKTOP, context.dockerDesktopVersion());
+    putIfPresent(out, Product.KERNEL, context.kernelVersion());
+    putIfPresent(out, Product.WINDOWS, context.windowsVersion());
+    return out;
+  }
+
+  private static void putIfPresent(Map<Product, String> map, Product product, String value) {
+    if (value != null && !value.isBlank()) {
+      map.put(product, value);
+    }
+  }
+
+  /** Text from an incident is data, not query syntax: quote every character that is syntax. */
+  private static String escapeAll(String text) {
+    return QueryParser.escape(text);
+  }
+}
