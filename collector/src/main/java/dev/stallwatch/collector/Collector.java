@@ -1,7 +1,5 @@
 package dev.stallwatch.collector;
 
-import dev.stallwatch.model.event.Heartbeat.SourceHealth;
-import dev.stallwatch.model.event.Heartbeat.SourceHealth.Status;
 import dev.stallwatch.model.event.TelemetryEvent;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,7 +33,7 @@ public final class Collector implements AutoCloseable {
   private final EventSink sink;
   private final List<Source> polled;
   private final List<StreamingSource> streaming;
-  private final SourceHealthBoard health;
+  private final SourceHealthReporter reporter;
   private final Duration restartDelay;
   private final Clock clock;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -109,7 +107,7 @@ public final class Collector implements AutoCloseable {
     this.sink = Objects.requireNonNull(sink, "sink");
     this.polled = List.copyOf(polled);
     this.streaming = List.copyOf(streaming);
-    this.health = Objects.requireNonNull(health, "health");
+    this.reporter = new SourceHealthReporter(health, () -> closed);
     this.restartDelay = Objects.requireNonNull(restartDelay, "restartDelay");
     this.clock = Objects.requireNonNull(clock, "clock");
     requireUniqueNames();
@@ -174,17 +172,11 @@ public final class Collector implements AutoCloseable {
       List<TelemetryEvent> events = source.sample(envelopes, clock.instant());
       events.forEach(sink::emit);
       source.afterEmit(sink);
-      report(source.name(), Status.OK, null, start);
+      reporter.succeeded(source.name(), start);
     } catch (IOException | RuntimeException e) {
-      report(
-          source.name(),
-          e instanceof SourceAbsentException ? Status.ABSENT : Status.FAILING,
-          e,
-          start);
+      reporter.failed(source.name(), e, start);
     } catch (Error e) {
-      // An Error would silently cancel the schedule; say so before it does.
-      LOG.error("source {} stopped by {}", source.name(), e.toString());
-      health.set(source.name(), Status.FAILING, describe(e));
+      reporter.stoppedBy(source.name(), e);
       throw e;
     }
   }
@@ -195,18 +187,14 @@ public final class Collector implements AutoCloseable {
       long start = System.nanoTime();
       try {
         source.open();
-        report(source.name(), Status.OK, null, start);
+        reporter.succeeded(source.name(), start);
         source.run(sink, envelopes);
         if (!closed) {
           LOG.info("source {} read its input to the end", source.name());
         }
         return;
       } catch (IOException | RuntimeException e) {
-        report(
-            source.name(),
-            e instanceof SourceAbsentException ? Status.ABSENT : Status.FAILING,
-            e,
-            start);
+        reporter.failed(source.name(), e, start);
       }
       if (awaitStop(restartDelay)) {
         return;
@@ -221,42 +209,6 @@ public final class Collector implements AutoCloseable {
       Thread.currentThread().interrupt();
       return true;
     }
-  }
-
-  private void report(String source, Status status, Exception error, long startNanos) {
-    if (closed) {
-      // Failures while stopping (an interrupted read) say nothing about the source.
-      return;
-    }
-    SourceHealth before =
-        health.set(source, status, status == Status.FAILING ? describe(error) : null);
-    boolean changed = before == null || before.status() != status;
-    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-    switch (status) {
-      case OK -> {
-        if (changed && before != null) {
-          LOG.info("source {} works again", source);
-        }
-      }
-      case ABSENT -> {
-        if (changed) {
-          LOG.info("source {} has nothing to read on this machine: {}", source, error.getMessage());
-        }
-      }
-      case FAILING -> {
-        if (changed) {
-          LOG.warn("source {} failed after {} ms", source, millis, error);
-        } else {
-          LOG.warn("source {} failed again after {} ms: {}", source, millis, describe(error));
-        }
-      }
-    }
-  }
-
-  private static String describe(Throwable error) {
-    String message = error.getMessage();
-    String kind = error.getClass().getSimpleName();
-    return message == null || message.isBlank() ? kind : kind + ": " + message;
   }
 
   /** The polled sources, for the manifest. */

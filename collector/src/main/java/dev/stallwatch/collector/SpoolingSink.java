@@ -75,13 +75,13 @@ public final class SpoolingSink implements EventSink {
       return List.of();
     }
     List<String> events = new ArrayList<>();
-    for (var segment : Spool.segmentsIn(dir).entrySet()) {
+    for (var segment : SpoolFormat.segmentsIn(dir).entrySet()) {
       byte[] bytes = Files.readAllBytes(segment.getValue());
       long index = segment.getKey();
       int start = 0;
       for (int i = 0; i < bytes.length; i++) {
         if (bytes[i] == '\n') {
-          Spool.Entry entry = Spool.parse(index++, bytes, start, i);
+          Spool.Entry entry = SpoolFormat.parse(index++, bytes, start, i);
           events.add(new String(entry.value(), StandardCharsets.UTF_8));
           start = i + 1;
         }
