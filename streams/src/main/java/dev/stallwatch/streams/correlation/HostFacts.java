@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What is known about a host besides its incidents: its context, its recent Resource Saver
@@ -94,9 +95,7 @@ public record HostFacts(
   HostFacts withContext(HostContext newContext, List<MitigationMark> newMitigations) {
     List<MitigationMark> kept = new ArrayList<>(mitigations);
     kept.addAll(newMitigations);
-    while (kept.size() > MAX_MITIGATIONS) {
-      kept.removeFirst();
-    }
+    keepNewest(kept, MAX_MITIGATIONS);
     return new HostFacts(
         newContext,
         transitions,
@@ -114,14 +113,8 @@ public record HostFacts(
   }
 
   HostFacts withTransition(Transition transition) {
-    List<Transition> kept = new ArrayList<>(transitions);
-    kept.add(transition);
-    kept.sort(Comparator.comparing(Transition::at));
-    Instant horizon = kept.getLast().at().minus(TRANSITION_HORIZON);
-    kept.removeIf(t -> t.at().isBefore(horizon));
-    while (kept.size() > MAX_TRANSITIONS) {
-      kept.removeFirst();
-    }
+    List<Transition> kept =
+        recent(transitions, transition, Transition::at, TRANSITION_HORIZON, MAX_TRANSITIONS);
     return new HostFacts(
         context,
         kept,
@@ -156,14 +149,7 @@ public record HostFacts(
   }
 
   HostFacts withReclaim(Instant at) {
-    List<Instant> kept = new ArrayList<>(reclaims);
-    kept.add(at);
-    kept.sort(Comparator.naturalOrder());
-    Instant horizon = kept.getLast().minus(RECLAIM_HORIZON);
-    kept.removeIf(t -> t.isBefore(horizon));
-    while (kept.size() > MAX_RECLAIMS) {
-      kept.removeFirst();
-    }
+    List<Instant> kept = recent(reclaims, at, t -> t, RECLAIM_HORIZON, MAX_RECLAIMS);
     return new HostFacts(
         context,
         transitions,
@@ -216,14 +202,7 @@ public record HostFacts(
   }
 
   HostFacts withIncident(IncidentMark mark) {
-    List<IncidentMark> kept = new ArrayList<>(incidents);
-    kept.add(mark);
-    kept.sort(Comparator.comparing(IncidentMark::at));
-    Instant horizon = kept.getLast().at().minus(HISTORY);
-    kept.removeIf(m -> m.at().isBefore(horizon));
-    while (kept.size() > MAX_MARKS) {
-      kept.removeFirst();
-    }
+    List<IncidentMark> kept = recent(incidents, mark, IncidentMark::at, HISTORY, MAX_MARKS);
     Instant last =
         lastIncidentAt == null || mark.at().isAfter(lastIncidentAt) ? mark.at() : lastIncidentAt;
     return new HostFacts(
@@ -283,5 +262,27 @@ public record HostFacts(
   /** The newest reclaim at or before the instant, if any. */
   Optional<Instant> reclaimAtOrBefore(Instant instant) {
     return reclaims.stream().filter(t -> !t.isAfter(instant)).reduce((a, b) -> b);
+  }
+
+  /**
+   * {@code list} with {@code added}, oldest first, without what is older than {@code horizon}
+   * before the newest, and at most the newest {@code max}.
+   */
+  private static <T> List<T> recent(
+      List<T> list, T added, Function<T, Instant> at, Duration horizon, int max) {
+    List<T> kept = new ArrayList<>(list);
+    kept.add(added);
+    kept.sort(Comparator.comparing(at));
+    Instant oldest = at.apply(kept.getLast()).minus(horizon);
+    kept.removeIf(item -> at.apply(item).isBefore(oldest));
+    keepNewest(kept, max);
+    return kept;
+  }
+
+  /** Drops the oldest (first) items of {@code list} beyond {@code max}. */
+  private static void keepNewest(List<?> list, int max) {
+    if (list.size() > max) {
+      list.subList(0, list.size() - max).clear();
+    }
   }
 }
