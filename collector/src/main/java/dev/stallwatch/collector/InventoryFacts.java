@@ -1,10 +1,11 @@
 package dev.stallwatch.collector;
 
 import dev.stallwatch.model.CgroupLayout;
+import dev.stallwatch.model.HostContext;
 import dev.stallwatch.model.event.Envelope;
 import dev.stallwatch.model.event.Inventory;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** What an inventory says, without its envelope: two equal facts need no new event. */
 record InventoryFacts(
@@ -23,7 +24,19 @@ record InventoryFacts(
     Integer autoPauseTimeoutSeconds,
     Boolean autoMemoryReclaimRecognized) {
 
-  static final Set<String> RECLAIM_MODES = Set.of("gradual", "dropcache", "disabled");
+  /**
+   * Whether WSL knows an {@code autoMemoryReclaim} value from .wslconfig; null when it is not set.
+   */
+  static Boolean reclaimRecognized(String value) {
+    return value == null
+        ? null
+        : HostContext.RECLAIM_MODES.contains(value.strip().toLowerCase(Locale.ROOT));
+  }
+
+  /** The {@code [boot] systemd} value of wsl.conf as a switch; null when it is not set. */
+  static Boolean systemdSetting(String value) {
+    return value == null ? null : value.strip().equalsIgnoreCase("true");
+  }
 
   Inventory toEvent(Envelope envelope) {
     return new Inventory(

@@ -9,7 +9,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,9 +149,7 @@ final class InventorySource implements Source {
         dockerVersion,
         docker == null ? null : docker.useResourceSaver(),
         docker == null ? null : docker.autoPauseTimeoutSeconds(),
-        reclaim == null
-            ? null
-            : InventoryFacts.RECLAIM_MODES.contains(reclaim.strip().toLowerCase(Locale.ROOT)));
+        InventoryFacts.reclaimRecognized(reclaim));
   }
 
   private Boolean systemd() {
@@ -167,9 +164,9 @@ final class InventorySource implements Source {
                     .map(text -> IniParser.parse(text, problems.of("wsl.conf")))
                     .orElse(Map.of()),
             Map.of());
-    String configured = conf.get("boot.systemd");
+    Boolean configured = InventoryFacts.systemdSetting(conf.get("boot.systemd"));
     if (configured != null) {
-      return configured.strip().equalsIgnoreCase("true");
+      return configured;
     }
     return Files.isDirectory(root.resolve("run")) ? false : null;
   }

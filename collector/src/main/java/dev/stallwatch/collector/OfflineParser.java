@@ -205,10 +205,7 @@ public final class OfflineParser {
 
   private static InventoryFacts withWslconfig(Map<String, String> keys) {
     String reclaim = keys.get("experimental.automemoryreclaim");
-    Boolean recognized =
-        reclaim == null
-            ? null
-            : InventoryFacts.RECLAIM_MODES.contains(reclaim.strip().toLowerCase(Locale.ROOT));
+    Boolean recognized = InventoryFacts.reclaimRecognized(reclaim);
     return new InventoryFacts(
         null,
         null,
@@ -227,7 +224,7 @@ public final class OfflineParser {
   }
 
   private static InventoryFacts withSystemd(String systemd) {
-    Boolean on = systemd == null ? null : systemd.strip().equalsIgnoreCase("true");
+    Boolean on = InventoryFacts.systemdSetting(systemd);
     return new InventoryFacts(
         null, null, null, null, on, null, null, null, null, Map.of(), null, null, null, null);
   }

@@ -1,5 +1,7 @@
 package dev.stallwatch.model;
 
+import java.util.Set;
+
 /**
  * What was known about a host when something happened, taken from its latest inventory. Any field
  * may be null when the host never reported it.
@@ -16,6 +18,9 @@ public record HostContext(
     CgroupLayout cgroupLayout,
     Boolean systemd,
     Boolean resourceSaverEnabled) {
+
+  /** The {@code autoMemoryReclaim} values WSL knows; it ignores any other and uses its default. */
+  public static final Set<String> RECLAIM_MODES = Set.of("gradual", "dropcache", "disabled");
 
   public static final HostContext UNKNOWN =
       new HostContext(null, null, null, null, null, null, null, null);

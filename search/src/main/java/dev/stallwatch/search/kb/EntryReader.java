@@ -1,6 +1,7 @@
 package dev.stallwatch.search.kb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stallwatch.model.HostContext;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -33,7 +34,6 @@ final class EntryReader {
           "workarounds",
           "related");
   private static final Set<String> STATUSES = Set.of("open", "closed", "fixed");
-  private static final Set<String> RECLAIM_MODES = Set.of("gradual", "dropcache", "disabled");
   private static final Set<String> CGROUP_LAYOUTS = Set.of("v1", "hybrid", "v2");
   private static final Set<String> CONDITION_FIELDS =
       Set.of("reclaim", "cgroup", "systemd", "resourceSaver");
@@ -111,7 +111,7 @@ final class EntryReader {
     }
     unknownFields(node, CONDITION_FIELDS, "conditions.");
     List<String> reclaim = strings(node, "reclaim", "conditions.reclaim");
-    reclaim.forEach(mode -> oneOf(mode, RECLAIM_MODES, "conditions.reclaim"));
+    reclaim.forEach(mode -> oneOf(mode, HostContext.RECLAIM_MODES, "conditions.reclaim"));
     List<String> cgroup = strings(node, "cgroup", "conditions.cgroup");
     cgroup.forEach(layout -> oneOf(layout, CGROUP_LAYOUTS, "conditions.cgroup"));
     return new KnowledgeEntry.Conditions(

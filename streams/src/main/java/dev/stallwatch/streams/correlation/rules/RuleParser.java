@@ -2,6 +2,7 @@ package dev.stallwatch.streams.correlation.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stallwatch.model.CgroupLayout;
+import dev.stallwatch.model.HostContext;
 import dev.stallwatch.model.KnownIssueRef;
 import dev.stallwatch.model.Severity;
 import java.time.Duration;
@@ -12,13 +13,18 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Turns the YAML tree of one rule file into rules, recording every problem with its key path. */
 final class RuleParser {
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+  /** What a rule may ask of autoMemoryReclaim: a mode WSL knows, or that it is not set. */
   private static final Set<String> RECLAIM_VALUES =
-      Set.of("gradual", "dropcache", "disabled", ContextMatch.UNSET);
+      Stream.concat(HostContext.RECLAIM_MODES.stream(), Stream.of(ContextMatch.UNSET))
+          .collect(Collectors.toUnmodifiableSet());
 
   private final Fields.Problems problems;
 
