@@ -5,7 +5,6 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.stallwatch.app.broker.TopicProvisioner;
 import dev.stallwatch.model.CgroupLayout;
 import dev.stallwatch.model.Incident;
 import dev.stallwatch.model.event.AptStall;
@@ -29,7 +28,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -68,16 +66,7 @@ class AnalyzerFailoverIT {
 
   @BeforeAll
   static void startBroker() throws Exception {
-    broker = new EmbeddedKafkaKraftBroker(1, 3);
-    broker.brokerProperties(
-        Map.of(
-            "transaction.state.log.replication.factor", "1",
-            "transaction.state.log.min.isr", "1",
-            "group.initial.rebalance.delay.ms", "0"));
-    broker.afterPropertiesSet();
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.getBrokersAsString()))) {
-      new TopicProvisioner(admin).ensureTopics(3, Optional.empty());
-    }
+    broker = AnalyzerBroker.start();
   }
 
   @AfterAll

@@ -4,7 +4,6 @@ import static java.time.Duration.ofMinutes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.stallwatch.app.broker.TopicProvisioner;
 import dev.stallwatch.collector.EnvelopeFactory;
 import dev.stallwatch.collector.KafkaEventSink;
 import dev.stallwatch.model.Alert;
@@ -33,7 +32,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -64,16 +62,7 @@ class CorrelationPipelineIT {
 
   @BeforeAll
   static void startBroker() throws Exception {
-    broker = new EmbeddedKafkaKraftBroker(1, 3);
-    broker.brokerProperties(
-        Map.of(
-            "transaction.state.log.replication.factor", "1",
-            "transaction.state.log.min.isr", "1",
-            "group.initial.rebalance.delay.ms", "0"));
-    broker.afterPropertiesSet();
-    try (Admin admin = Admin.create(client("admin"))) {
-      new TopicProvisioner(admin).ensureTopics(3, Optional.empty());
-    }
+    broker = AnalyzerBroker.start();
   }
 
   @AfterAll

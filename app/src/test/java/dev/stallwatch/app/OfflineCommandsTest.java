@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stallwatch.model.Json;
 import dev.stallwatch.streams.correlation.rules.RuleBook;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code stallwatch replay} and {@code stallwatch rules check}, run as the command line runs them.
@@ -25,10 +23,7 @@ class OfflineCommandsTest {
   @TempDir Path dir;
 
   private int run(String... args) {
-    CommandLine commandLine = Main.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine.execute(args);
+    return InProcessCli.run(out, err, args);
   }
 
   @Test

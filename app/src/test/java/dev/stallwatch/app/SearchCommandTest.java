@@ -13,7 +13,6 @@ import dev.stallwatch.model.Severity;
 import dev.stallwatch.search.IncidentIndex;
 import dev.stallwatch.search.kb.KnowledgeBase;
 import dev.stallwatch.server.DashboardServer;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code stallwatch search}: known issues offline, incidents from a real running server. */
 class SearchCommandTest {
@@ -74,10 +72,7 @@ class SearchCommandTest {
   }
 
   private int run(String... args) {
-    CommandLine commandLine = Main.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine.execute(args);
+    return InProcessCli.run(out, err, args);
   }
 
   @Test

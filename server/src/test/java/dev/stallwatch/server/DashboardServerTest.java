@@ -12,10 +12,7 @@ import dev.stallwatch.model.Incident;
 import dev.stallwatch.model.Json;
 import dev.stallwatch.search.IncidentIndex;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,36 +25,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DashboardServerTest {
 
-  private static ByteBuffersDirectory directory;
-  private static IncidentIndex index;
-  private static DashboardServer server;
-  private static HttpClient http;
+  private static RunningDashboard dashboard;
 
   @BeforeAll
   static void startServer() {
-    directory = new ByteBuffersDirectory();
-    index = new IncidentIndex(directory);
-    index.upsert(TestIncidents.aptHang());
-    index.upsert(TestIncidents.terminalFailure());
-    index.upsert(TestIncidents.hostileLogLine());
-    index.refresh();
-    server = new DashboardServer(index);
-    server.start("127.0.0.1", 0);
-    http = HttpClient.newHttpClient();
+    dashboard = new RunningDashboard();
   }
 
   @AfterAll
   static void stopServer() throws IOException {
-    http.close();
-    server.close();
-    index.close();
-    directory.close();
+    dashboard.close();
   }
 
   private static HttpResponse<String> get(String pathAndQuery) throws Exception {
-    URI uri = URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
-    return http.send(
-        HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return dashboard.get(pathAndQuery);
   }
 
   private static JsonNode json(HttpResponse<String> response) throws IOException {
@@ -252,9 +233,7 @@ class DashboardServerTest {
     closedIndex.close();
     try (DashboardServer broken = new DashboardServer(closedIndex)) {
       broken.start("127.0.0.1", 0);
-      URI uri = URI.create("http://127.0.0.1:" + broken.port() + "/api/incidents");
-      HttpResponse<String> response =
-          http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = dashboard.get(broken.port(), "/api/incidents");
 
       assertJsonError(response, 500);
       assertThat(response.body()).doesNotContain("AlreadyClosed", "lucene", "at ");

@@ -7,17 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stallwatch.model.Json;
-import dev.stallwatch.search.IncidentIndex;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,35 +22,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The search, knowledge base and similar-incident endpoints. */
 class SearchApiTest {
 
-  private static ByteBuffersDirectory directory;
-  private static IncidentIndex index;
-  private static DashboardServer server;
-  private static HttpClient http;
+  private static RunningDashboard dashboard;
 
   @BeforeAll
   static void startServer() {
-    directory = new ByteBuffersDirectory();
-    index = new IncidentIndex(directory);
-    index.upsert(TestIncidents.aptHang());
-    index.upsert(TestIncidents.terminalFailure());
-    index.upsert(TestIncidents.hostileLogLine());
-    index.refresh();
-    server = new DashboardServer(index);
-    server.start("127.0.0.1", 0);
-    http = HttpClient.newHttpClient();
+    dashboard = new RunningDashboard();
   }
 
   @AfterAll
   static void stopServer() throws IOException {
-    http.close();
-    server.close();
-    index.close();
-    directory.close();
+    dashboard.close();
   }
 
   private static HttpResponse<String> get(String pathAndQuery) throws Exception {
-    URI uri = URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
-    return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    return dashboard.get(pathAndQuery);
   }
 
   private static JsonNode json(String pathAndQuery) throws Exception {
