@@ -17,9 +17,6 @@ final class IncidentApi {
   static final int KNOWN_ISSUES_SHOWN = 5;
   static final int SIMILAR_DEFAULT = 5;
 
-  /** What {@code /healthz} answers. */
-  record Health(String status, long incidents, int knownIssues) {}
-
   private final IncidentIndex index;
 
   IncidentApi(IncidentIndex index) {
@@ -70,10 +67,6 @@ final class IncidentApi {
             !"false".equalsIgnoreCase(ctx.queryParam("facets")),
             KNOWN_ISSUES_SHOWN);
     ctx.json(index.search(request));
-  }
-
-  void health(Context ctx) {
-    ctx.json(new Health("ok", index.count(), index.knowledgeBase().size()));
   }
 
   private Incident find(String id) {
