@@ -14,6 +14,7 @@ import dev.stallwatch.collector.Manifest;
 import dev.stallwatch.collector.Profile;
 import dev.stallwatch.collector.SpoolingSink;
 import dev.stallwatch.collector.WindowsHome;
+import dev.stallwatch.model.event.Envelope;
 import dev.stallwatch.model.event.TelemetryEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -276,10 +277,11 @@ final class CollectCommand implements Callable<Integer> {
   }
 
   private static String validHostId(String id) throws StartupException {
-    if (id.isBlank() || id.length() > 200 || !id.matches("[\\p{Graph}]+")) {
-      throw new StartupException(
-          "--host-id must be 1 to 200 visible characters without spaces, was '" + id + "'");
+    try {
+      Envelope.requireHostId(id);
+      return id;
+    } catch (IllegalArgumentException e) {
+      throw new StartupException("--host-id: " + e.getMessage(), e);
     }
-    return id;
   }
 }
