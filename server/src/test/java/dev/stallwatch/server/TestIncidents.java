@@ -7,6 +7,7 @@ import dev.stallwatch.model.Incident;
 import dev.stallwatch.model.KnownIssueRef;
 import dev.stallwatch.model.Severity;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Incidents as the topology publishes them, one of them carrying a hostile log line. */
@@ -49,6 +50,32 @@ final class TestIncidents {
             "wsl -d Ubuntu did not answer within 30 s",
             "Wsl/Service/E_UNEXPECTED"),
         KnownIssueRef.of("docker/for-win#14827"));
+  }
+
+  /**
+   * {@code count} apt hangs on {@code host}, one minute apart from {@code first} on, with ids
+   * {@code inc-HOST-000}, {@code inc-HOST-001}... in the order they opened.
+   */
+  static List<Incident> aptHangs(String host, Instant first, int count) {
+    List<Incident> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Instant at = first.plusSeconds(60L * i);
+      out.add(
+          incident(
+              "inc-%s-%03d".formatted(host, i),
+              host,
+              "resource-saver-gradual",
+              "apt hung while Docker Desktop was in Resource Saver with autoMemoryReclaim=gradual",
+              at,
+              new Evidence(
+                  "6e2d4b70-8c3a-4e0f-b1d2-%012d".formatted(i),
+                  "hung_task",
+                  at,
+                  "apt-get (pid %d) blocked for 122 s".formatted(4000 + i),
+                  "INFO: task apt-get:%d blocked for more than 122 seconds.".formatted(4000 + i)),
+              KnownIssueRef.of("microsoft/WSL#11066")));
+    }
+    return out;
   }
 
   /** A kernel line someone crafted to run script in the dashboard. */
