@@ -166,6 +166,139 @@ class DashboardBrowserIT {
     assertThat(browser.findElement(By.id("q")).getAttribute("value")).endsWith("host:build-box-03");
   }
 
+  @Test
+  void shouldKeepOpenPanelsOpenAcrossRefreshes() {
+    WebElement evidence = panel(TestIncidents.APT_HANG_ID, "evidence");
+    evidence.findElement(By.tagName("summary")).click();
+    WebElement similar = panel(TestIncidents.TERMINAL_ID, "similar");
+    similar.findElement(By.tagName("summary")).click();
+    waitUntil(() -> !similar.findElements(By.tagName("li")).isEmpty());
+    int before = refreshes();
+
+    waitUntil(() -> refreshes() >= before + 2, Duration.ofSeconds(20));
+
+    // The very elements opened before the refreshes: a re-rendered row would have left them stale.
+    assertThat(evidence.getDomAttribute("open")).isNotNull();
+    assertThat(evidence.findElement(By.tagName("code")).isDisplayed()).isTrue();
+    assertThat(evidence.getText()).contains("INFO: task apt-get:4711 blocked for more than 122");
+    assertThat(similar.getDomAttribute("open")).isNotNull();
+    assertThat(similar.findElement(By.tagName("li")).isDisplayed()).isTrue();
+    assertThat(similar.getText()).contains("dev-laptop-07");
+  }
+
+  @Test
+  void shouldShowNewAndChangedIncidentsWithoutClosingOrScrollingAnOpenPanel() {
+    try {
+      index.upsert(TestIncidents.withEvidence(TestIncidents.aptHang(), 40));
+      index.refresh();
+      waitUntil(() -> panel(TestIncidents.APT_HANG_ID, "evidence").getText().equals("40 evidence"));
+      panel(TestIncidents.APT_HANG_ID, "evidence").findElement(By.tagName("summary")).click();
+      long scrolledTo = scrollEvidence(TestIncidents.APT_HANG_ID, 200);
+      assertThat(scrolledTo).as("the evidence list scrolls").isEqualTo(200);
+
+      index.upsert(TestIncidents.withEvidence(TestIncidents.aptHang(), 41));
+      index.upsert(TestIncidents.freezeOnAnotherHost());
+      index.refresh();
+
+      waitUntil(
+          () ->
+              rows().size() == 4
+                  && panel(TestIncidents.APT_HANG_ID, "evidence")
+                      .getText()
+                      .startsWith("41 evidence"));
+      assertThat(rows().getFirst().getText()).contains("dev-zoe", "WSL froze while nobody watched");
+      WebElement evidence = panel(TestIncidents.APT_HANG_ID, "evidence");
+      assertThat(evidence.getDomAttribute("open")).isNotNull();
+      assertThat(scrollEvidence(TestIncidents.APT_HANG_ID, -1)).isEqualTo(200);
+      assertThat(evidence.getText()).contains("apt-get (pid 5040) blocked");
+    } finally {
+      index.delete(TestIncidents.FREEZE_ID);
+      index.upsert(TestIncidents.aptHang());
+      index.refresh();
+    }
+  }
+
+  @Test
+  void shouldSayHowManyIncidentsMatchInTheRightNumber() {
+    search("\"did not answer\"");
+
+    waitUntil(() -> status().contains("match"));
+    assertThat(status()).isEqualTo("1 incident matches “\"did not answer\"”");
+    browser.findElement(By.id("q")).clear();
+    search("\"Resource Saver\"");
+    waitUntil(() -> status().contains("Resource"));
+    assertThat(status()).isEqualTo("3 incidents match “\"Resource Saver\"”");
+  }
+
+  @Test
+  void shouldExplainAFilterOnlySearchAsEveryIncidentOfThatHostNewestFirst() {
+    search("host:dev-laptop-07");
+
+    waitUntil(() -> status().startsWith("All 2"));
+    assertThat(status()).isEqualTo("All 2 incidents of dev-laptop-07, newest first");
+    assertThat(status()).doesNotContain("nearly every incident");
+    browser.findElement(By.id("q")).clear();
+    search("host:build-box-03 status:open");
+    waitUntil(() -> status().startsWith("The only"));
+    assertThat(status()).isEqualTo("The only open incident of build-box-03, newest first");
+  }
+
+  @Test
+  void shouldShowTheConfidenceReasonsOnThePage() {
+    WebElement reason = rowOf(TestIncidents.APT_HANG_ID).findElement(By.cssSelector(".reasons li"));
+
+    assertThat(reason.isDisplayed()).isTrue();
+    assertThat(reason.getText()).isEqualTo("hang began 4 s after Resource Saver was entered");
+  }
+
+  @Test
+  void shouldShowTheVersionVerdictAndKeepTheOtherNotesBehindADisclosure() {
+    search("Wsl/Service/E_UNEXPECTED apt-get");
+    waitUntil(() -> rows().size() == 2);
+
+    WebElement affected =
+        rowOf(TestIncidents.TERMINAL_ID)
+            .findElement(By.cssSelector(".issues .version-note.affected"));
+    assertThat(affected.isDisplayed()).isTrue();
+    WebElement notes =
+        rowOf(TestIncidents.APT_HANG_ID)
+            .findElement(By.cssSelector(".issues details.version-notes"));
+    WebElement note = notes.findElement(By.tagName("li"));
+    assertThat(rowOf(TestIncidents.APT_HANG_ID).findElement(By.cssSelector(".issues")).getText())
+        .contains("No version verdict.")
+        .doesNotContain("nobody reported on yet");
+    assertThat(note.isDisplayed()).isFalse();
+
+    notes.findElement(By.tagName("summary")).click();
+
+    waitUntil(note::isDisplayed);
+    assertThat(note.getText()).contains("which nobody reported on yet");
+  }
+
+  @Test
+  void shouldShipAFaviconTheBrowserCanLoad() {
+    List<String> icons =
+        browser.findElements(By.cssSelector("link[rel=icon]")).stream()
+            .map(link -> link.getDomProperty("href"))
+            .toList();
+    assertThat(icons).hasSize(2);
+    for (String icon : icons.reversed()) {
+      Object type =
+          ((JavascriptExecutor) browser)
+              .executeAsyncScript(
+                  "const done = arguments[arguments.length - 1];fetch(arguments[0]).then(r =>"
+                      + " done(r.ok ? r.headers.get('Content-Type') : 'HTTP ' + r.status));",
+                  icon);
+      assertThat(String.valueOf(type)).as(icon).startsWith("image/");
+    }
+    Object fromRoot =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch('/favicon.ico').then(r => done(r.status));");
+    assertThat(fromRoot).isEqualTo(200L);
+  }
+
   private static void search(String text) {
     browser.findElement(By.id("q")).sendKeys(text);
     browser.findElement(By.cssSelector("#search button[type=submit]")).click();
@@ -211,13 +344,47 @@ class DashboardBrowserIT {
     return "<img src=x onerror=\"" + PWNED + "=true\">";
   }
 
+  /** Scrolls the incident's evidence list to {@code top} (unless negative); returns where it is. */
+  private static long scrollEvidence(String id, int top) {
+    Object at =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const list = document.querySelector(`tr[data-id='${arguments[0]}'] .evidence`);"
+                    + "if (arguments[1] >= 0) { list.scrollTop = arguments[1]; }"
+                    + "return Math.round(list.scrollTop);",
+                id,
+                top);
+    return ((Number) at).longValue();
+  }
+
+  private static WebElement rowOf(String id) {
+    return browser.findElement(By.cssSelector("#incidents tr[data-id='" + id + "']"));
+  }
+
+  private static WebElement panel(String id, String name) {
+    return rowOf(id).findElement(By.cssSelector("details[data-panel='" + name + "']"));
+  }
+
+  private static String status() {
+    return browser.findElement(By.id("status")).getText();
+  }
+
+  private static int refreshes() {
+    String count = browser.findElement(By.id("status")).getDomAttribute("data-refreshes");
+    return count == null ? 0 : Integer.parseInt(count);
+  }
+
   private static List<WebElement> rows() {
     return browser.findElements(By.cssSelector("#incidents tbody tr"));
   }
 
   private static void waitUntil(BooleanSupplier condition) {
-    // The page re-renders on every answer, so an element read a moment ago may be gone: retry.
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    waitUntil(condition, Duration.ofSeconds(10));
+  }
+
+  private static void waitUntil(BooleanSupplier condition, Duration timeout) {
+    // A search replaces rows, so an element read a moment ago may be gone: retry.
+    new WebDriverWait(browser, timeout)
         .ignoring(StaleElementReferenceException.class)
         .until(driver -> condition.getAsBoolean());
   }

@@ -17,6 +17,7 @@ final class TestIncidents {
   static final String TERMINAL_ID = "inc-build-box-03-20260412-101130";
   static final String HOSTILE_ID = "inc-dev-laptop-07-20260412-110000";
   static final String HOSTILE_LINE = "<script>alert(1)</script>";
+  static final String FREEZE_ID = "inc-dev-zoe-20260412-120000";
 
   private TestIncidents() {}
 
@@ -93,6 +94,59 @@ final class TestIncidents {
             "kernel line matched rule rcu-stall",
             HOSTILE_LINE),
         null);
+  }
+
+  /** A freeze on a fourth host, opened after every other incident. */
+  static Incident freezeOnAnotherHost() {
+    Incident base = hostileLogLine();
+    return new Incident(
+        FREEZE_ID,
+        "dev-zoe",
+        "vm-freeze",
+        "WSL froze while nobody watched",
+        base.status(),
+        base.severity(),
+        base.onset().plusSeconds(3600),
+        base.openedAt().plusSeconds(3600),
+        base.updatedAt().plusSeconds(3600),
+        null,
+        0.4,
+        List.of("the collector was frozen for 95 s"),
+        base.evidence(),
+        base.context(),
+        List.of(),
+        "Wake Docker Desktop.");
+  }
+
+  /** The incident with {@code count} hung-task lines as its evidence. */
+  static Incident withEvidence(Incident base, int count) {
+    List<Evidence> evidence = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      evidence.add(
+          new Evidence(
+              "6e2d4b70-8c3a-4e0f-b1d2-%012d".formatted(i),
+              "hung_task",
+              base.openedAt().plusSeconds(i),
+              "apt-get (pid %d) blocked for 122 s".formatted(5000 + i),
+              "INFO: task apt-get:%d blocked for more than 122 seconds.".formatted(5000 + i)));
+    }
+    return new Incident(
+        base.id(),
+        base.host(),
+        base.rule(),
+        base.title(),
+        base.status(),
+        base.severity(),
+        base.onset(),
+        base.openedAt(),
+        base.updatedAt().plusSeconds(count),
+        base.resolvedAt(),
+        base.confidence(),
+        base.confidenceReasons(),
+        evidence,
+        base.context(),
+        base.knownIssues(),
+        base.remediation());
   }
 
   private static Incident incident(
