@@ -21,6 +21,7 @@ import dev.stallwatch.search.IncidentIndexer;
 import dev.stallwatch.search.SearchResult;
 import dev.stallwatch.streams.Analyzer;
 import dev.stallwatch.streams.DeadLetterHandler;
+import dev.stallwatch.streams.EventTimeBounds;
 import dev.stallwatch.streams.correlation.AnalysisSettings;
 import dev.stallwatch.streams.correlation.rules.RuleBook;
 import java.nio.charset.StandardCharsets;
@@ -78,6 +79,7 @@ class CorrelationPipelineIT {
                 work.resolve("streams"),
                 RuleBook.shipped(),
                 AnalysisSettings.DEFAULTS.withGrace(Duration.ofSeconds(2)),
+                EventTimeBounds.DEFAULTS,
                 Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:7070"));
         IncidentIndex index = IncidentIndex.open(work.resolve("index"));
         IncidentIndexer indexer = new IncidentIndexer(client("indexer"), index);

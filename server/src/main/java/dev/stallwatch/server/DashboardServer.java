@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  *       the known issues matching it
  *   <li>{@code GET /api/kb} and {@code /api/kb?q=TEXT}: the knowledge base, or a search in it
  *   <li>{@code GET /api/kb/{owner}/{repo}/{number}}: one known issue
- *   <li>{@code GET /healthz}: {@code {"status":"ok","incidents":N,"knownIssues":N}}
+ *   <li>{@code GET /healthz}: {@code {"status":"ok","incidents":N,"knownIssues":N,...}} with the
+ *       analyzer's health, the hosts known and the Kafka address when the server runs beside them
+ *       (see {@link StackStatus}); 503 while the analyzer fails
  *   <li>{@code GET /}: the dashboard page, served from {@code /web} on the classpath
  * </ul>
  *
@@ -34,11 +36,18 @@ public final class DashboardServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
 
   private final IncidentIndex index;
+  private final StackStatus stack;
   private Javalin app;
 
   /** A server, not yet started, over {@code index}, which stays the caller's to close. */
   public DashboardServer(IncidentIndex index) {
+    this(index, StackStatus.NONE);
+  }
+
+  /** A server that also reports on the parts it runs beside. */
+  public DashboardServer(IncidentIndex index, StackStatus stack) {
     this.index = Objects.requireNonNull(index, "index");
+    this.stack = Objects.requireNonNull(stack, "stack");
   }
 
   /**
@@ -101,7 +110,7 @@ public final class DashboardServer implements AutoCloseable {
     config.routes.get("/api/search", api::search);
     config.routes.get("/api/kb", kb::list);
     config.routes.get("/api/kb/{owner}/{repo}/{number}", kb::entry);
-    config.routes.get("/healthz", api::health);
+    config.routes.get("/healthz", new HealthApi(index, stack)::health);
     ApiErrors.register(config.routes);
   }
 }

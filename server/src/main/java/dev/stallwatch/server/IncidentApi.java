@@ -21,9 +21,6 @@ final class IncidentApi {
   static final int KNOWN_ISSUES_SHOWN = 5;
   static final int SIMILAR_DEFAULT = 5;
 
-  /** What {@code /healthz} answers. */
-  record Health(String status, long incidents, int knownIssues) {}
-
   private final IncidentIndex index;
 
   IncidentApi(IncidentIndex index) {
@@ -89,10 +86,6 @@ final class IncidentApi {
       linkNext(ctx, Map.of("offset", result.nextOffset()));
     }
     ctx.json(result);
-  }
-
-  void health(Context ctx) {
-    ctx.json(new Health("ok", index.count(), index.knowledgeBase().size()));
   }
 
   private Incident find(String id) {
