@@ -1,6 +1,7 @@
 // The stallwatch dashboard: the newest incidents, or a search, refreshed every few seconds. Rows
 // are updated in place (rows.js), so what a reader opened stays open.
 import { el, getJson, hostLabel, list } from './dom.js';
+import { emptyState } from './empty.js';
 import { knownIssue } from './issues.js';
 import { updateRows } from './rows.js';
 import { recentSummary, searchSummary } from './summary.js';
@@ -85,6 +86,7 @@ async function refreshSearch(mine) {
   const params = new URLSearchParams({ q: query, limit: String(LIMIT), sort });
   const result = await getJson(`/api/search?${params}`);
   if (mine === generation) {
+    showTable(true);
     const names = hostNames(result.hits);
     renderKnown(list(result.knownIssues));
     renderFacets(result.facets, names);
@@ -92,9 +94,35 @@ async function refreshSearch(mine) {
   }
 }
 
+// With no incident at all, the table gives way to what the server's health says about why.
+function showTable(shown) {
+  document.getElementById('incidents').hidden = !shown;
+  if (shown) {
+    document.getElementById('empty').hidden = true;
+  }
+}
+
+function showEmpty(nodes) {
+  const section = document.getElementById('empty');
+  section.replaceChildren(...nodes);
+  section.hidden = false;
+  showTable(false);
+}
+
 async function refreshRecent(mine) {
   const incidents = await getJson(`/api/incidents?limit=${LIMIT}`);
+  if (incidents.length === 0) {
+    const nodes = await emptyState();
+    if (mine === generation) {
+      showEmpty(nodes);
+      renderKnown([]);
+      renderFacets({}, new Map());
+      render([], `No incidents yet; checked every ${REFRESH_MS / 1000} s.`);
+    }
+    return;
+  }
   if (mine === generation) {
+    showTable(true);
     renderKnown([]);
     renderFacets({}, new Map());
     render(incidents.map((incident) => ({ incident })),

@@ -31,7 +31,10 @@ export function searchSummary(result, sort, hostNames) {
   if (!selection.words || selection.words.trim() === '') {
     return `${filtered(result.total, selection.filters ?? {}, hostNames)}, newest first${shown}`;
   }
-  const total = result.totalExact === false ? `At least ${result.total}` : String(result.total);
+  let total = result.totalExact === false ? `At least ${result.total}` : String(result.total);
+  if (result.total === 0) {
+    total = 'No';
+  }
   const head = `${total} ${result.total === 1 ? 'incident matches' : 'incidents match'} “${result.query}”`;
   let order = '';
   if (sort === 'recent') {

@@ -216,7 +216,7 @@ class DashboardServerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"app.js", "dom.js", "issues.js", "rows.js", "summary.js"})
+  @ValueSource(strings = {"app.js", "dom.js", "empty.js", "issues.js", "rows.js", "summary.js"})
   void dashboardScriptsRenderDataAsTextOnly(String script) throws Exception {
     HttpResponse<String> response = get("/" + script);
 

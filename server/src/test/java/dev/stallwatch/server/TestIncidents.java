@@ -17,6 +17,7 @@ final class TestIncidents {
   static final String TERMINAL_ID = "inc-build-box-03-20260412-101130";
   static final String HOSTILE_ID = "inc-dev-laptop-07-20260412-110000";
   static final String HOSTILE_LINE = "<script>alert(1)</script>";
+  static final String PWNED = "window.__stallwatchPwned";
   static final String FREEZE_ID = "inc-dev-zoe-20260412-120000";
 
   private TestIncidents() {}
@@ -147,6 +148,38 @@ final class TestIncidents {
         base.context(),
         base.knownIssues(),
         base.remediation());
+  }
+
+  /** The hostile log line, with a title and a known-issue link that try to run script too. */
+  static Incident hostile() {
+    Incident base = hostileLogLine();
+    return new Incident(
+        base.id(),
+        base.host(),
+        base.rule(),
+        hostileTitle(),
+        base.status(),
+        base.severity(),
+        base.onset(),
+        base.openedAt(),
+        base.updatedAt(),
+        base.resolvedAt(),
+        base.confidence(),
+        base.confidenceReasons(),
+        List.of(
+            new Evidence(
+                "7b1f0c9e-2d3a-4b5c-8e6f-0a1b2c3d4e5f",
+                "kernel_log",
+                base.openedAt(),
+                "kernel line matched rule rcu-stall",
+                "<script>" + PWNED + "=true</script>")),
+        base.context(),
+        List.of(new KnownIssueRef("evil/repo#1", "javascript:" + PWNED + "=true")),
+        base.remediation());
+  }
+
+  static String hostileTitle() {
+    return "<img src=x onerror=\"" + PWNED + "=true\">";
   }
 
   private static Incident incident(
