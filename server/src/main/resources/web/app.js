@@ -24,8 +24,14 @@ function hostNames(hits) {
   return new Map(hits.map((hit) => [String(hit.incident.host), hostLabel(hit.incident)]));
 }
 
+// Rebuilt only when the issues changed, so an open disclosure in them stays open across refreshes.
 function renderKnown(hits) {
-  document.getElementById('known-list').replaceChildren(...hits.map(knownIssue));
+  const known = document.getElementById('known-list');
+  const key = JSON.stringify(hits);
+  if (known.dataset.key !== key) {
+    known.replaceChildren(...hits.map(knownIssue));
+    known.dataset.key = key;
+  }
   document.getElementById('known').hidden = hits.length === 0;
 }
 
