@@ -12,9 +12,9 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The errors Jetty answers itself, before a request reaches Javalin: a request line or headers too
- * large to read (414, 431), or a request that is not HTTP at all (400). Jetty's own page is HTML
- * without the security headers; this answers them like every other error of the API, as JSON with
- * one sentence and the headers.
+ * large to read (414, 431), or a path or request line it cannot read (400: {@code /%ff}, {@code
+ * /../x}). Jetty's own page is HTML without the security headers; this answers them like every
+ * other error of the API, as JSON with one sentence and the headers.
  */
 final class JettyErrors extends ErrorHandler {
 
@@ -45,7 +45,9 @@ final class JettyErrors extends ErrorHandler {
       case HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 ->
           "The request headers are too large; keep them under %d bytes in all."
               .formatted(MAX_HEADER_BYTES);
-      case HttpStatus.BAD_REQUEST_400 -> "The request is not valid HTTP.";
+      case HttpStatus.BAD_REQUEST_400 ->
+          "The request could not be read: its path must be valid UTF-8 and stay under the root,"
+              + " and its request line and headers valid HTTP.";
       case HttpStatus.NOT_FOUND_404 -> "There is nothing at this address.";
       default -> "The server could not answer this request (HTTP %d).".formatted(status);
     };

@@ -73,6 +73,13 @@ class ApiErrorsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"/%ff", "/api/incidents/%C3", "/%2e%2e/%2e%2e/etc/passwd"})
+  void aPathJettyCannotReadIs400Json(String path) throws Exception {
+    assertThat(errorOf(dashboard.rawGet(path), 400))
+        .startsWith("The request could not be read: its path must be valid UTF-8");
+  }
+
+  @ParameterizedTest
   @CsvSource({"POST,/api/incidents", "DELETE,/api/incidents/inc-x", "PUT,/api/search"})
   void aMethodARouteDoesNotTakeIs405WithAllow(String method, String path) throws Exception {
     HttpResponse<String> response =
