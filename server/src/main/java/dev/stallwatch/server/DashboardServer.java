@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * The HTTP API and the dashboard over an {@link IncidentIndex}.
  *
  * <ul>
- *   <li>{@code GET /api/incidents?limit=N}: the most recently opened incidents, newest first
+ *   <li>{@code GET /api/incidents?limit=N&offset=N}: the most recently opened incidents, newest
+ *       first, a page at a time
  *   <li>{@code GET /api/incidents/{id}}: one incident
  *   <li>{@code GET /api/incidents/{id}/similar?limit=N}: incidents that look like it
  *   <li>{@code GET /api/incidents/{id}/issues}: its known issues, checked against its versions
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /}: the dashboard page, served from {@code /web} on the classpath
  * </ul>
  *
- * <p>Every error is JSON, {@code {"error":"one sentence"}}, with a 4xx or 5xx status.
+ * <p>Every error is JSON, {@code {"error":"one sentence"}}, with a 4xx or 5xx status and the {@link
+ * SecurityHeaders}, those Jetty answers itself included ({@link JettyErrors}).
  */
 public final class DashboardServer implements AutoCloseable {
 
@@ -82,6 +84,10 @@ public final class DashboardServer implements AutoCloseable {
   private void configure(JavalinConfig config) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
+    config.http.prefer405over404 = true;
+    config.jetty.modifyHttpConfiguration(
+        http -> http.setRequestHeaderSize(JettyErrors.MAX_HEADER_BYTES));
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
     config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
     config.staticFiles.add(
         files -> {
@@ -96,6 +102,7 @@ public final class DashboardServer implements AutoCloseable {
     IncidentApi api = new IncidentApi(index);
     KnowledgeApi kb = new KnowledgeApi(index);
     config.routes.before(SecurityHeaders::add);
+    config.routes.before("/api/*", QueryStrings::check);
     config.routes.get("/api/incidents", api::recent);
     config.routes.get("/api/incidents/{id}", api::incident);
     config.routes.get("/api/incidents/{id}/similar", api::similar);
