@@ -19,6 +19,7 @@ import dev.stallwatch.search.kb.KnowledgeBase;
 import dev.stallwatch.search.kb.KnowledgeBaseException;
 import dev.stallwatch.server.DashboardServer;
 import dev.stallwatch.streams.Analyzer;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -103,13 +104,24 @@ public final class LocalStack {
 
     startLocalCollector(settings, bootstrap, stack);
     if (settings.demo()) {
-      KafkaEventSink sink =
-          stack.add("demo producer", new KafkaEventSink(clientConfig(bootstrap, "demo")));
-      stack.add("demo fleet", new DemoFleet(sink, Clock.systemUTC())).start();
+      startDemo(bootstrap, data.resolve("demo"), stack);
     }
     return new LocalStack(
         URI.create("http://%s:%d/".formatted(settings.bindAddress(), server.port())),
         analyzer.failure());
+  }
+
+  /** The simulated fleet, which keeps its progress through its scenario in {@code DATA/demo}. */
+  private static void startDemo(String bootstrap, Path demoDir, ServiceStack stack)
+      throws StartupException {
+    KafkaEventSink sink =
+        stack.add("demo producer", new KafkaEventSink(clientConfig(bootstrap, "demo")));
+    try {
+      stack.add("demo fleet", new DemoFleet(sink, Clock.systemUTC(), demoDir)).start();
+    } catch (IOException e) {
+      throw new StartupException(
+          "cannot keep the demo's progress in " + demoDir + " (" + e.getMessage() + ")", e);
+    }
   }
 
   /** The shipped known issues plus those imported with 'stallwatch kb import' into DATA/kb. */
