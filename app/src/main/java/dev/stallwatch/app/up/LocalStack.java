@@ -2,6 +2,7 @@ package dev.stallwatch.app.up;
 
 import dev.stallwatch.app.ServiceStack;
 import dev.stallwatch.app.StartupException;
+import dev.stallwatch.app.broker.BootstrapFile;
 import dev.stallwatch.app.broker.EmbeddedBroker;
 import dev.stallwatch.app.broker.TopicProvisioner;
 import dev.stallwatch.app.demo.DemoFleet;
@@ -42,6 +43,9 @@ public final class LocalStack {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
   private static final int PARTITIONS = 3;
 
+  /** Where {@code up} writes the broker's address, in the data directory. */
+  public static final String BOOTSTRAP_FILE = "bootstrap";
+
   /**
    * The analyzer is one static member of its group (KIP-345): a restart takes over its partitions
    * at once. As a dynamic member it would first wait out the session of the member before the
@@ -54,15 +58,22 @@ public final class LocalStack {
           "stallwatch-up");
 
   private final URI dashboardUrl;
+  private final String bootstrapServers;
   private final CompletableFuture<String> failure;
 
-  private LocalStack(URI dashboardUrl, CompletableFuture<String> failure) {
+  private LocalStack(URI dashboardUrl, String bootstrapServers, CompletableFuture<String> failure) {
     this.dashboardUrl = dashboardUrl;
+    this.bootstrapServers = bootstrapServers;
     this.failure = failure;
   }
 
   public URI dashboardUrl() {
     return dashboardUrl;
+  }
+
+  /** The embedded broker's address, {@code 127.0.0.1:PORT}, as written to DATA/bootstrap. */
+  public String bootstrapServers() {
+    return bootstrapServers;
   }
 
   /** Completes with a reason when a part stopped for good on its own (the analyzer failed). */
@@ -76,8 +87,7 @@ public final class LocalStack {
     stack.add("data directory lock", Preflight.lockDataDir(data));
     Preflight.requireFreePort(settings.bindAddress(), settings.port());
 
-    EmbeddedBroker broker = stack.add("Kafka broker", EmbeddedBroker.start(data.resolve("kafka")));
-    String bootstrap = broker.bootstrapServers();
+    String bootstrap = startBroker(data, stack);
     createTopics(bootstrap);
 
     Analyzer analyzer =
@@ -108,7 +118,26 @@ public final class LocalStack {
     }
     return new LocalStack(
         URI.create("http://%s:%d/".formatted(settings.bindAddress(), server.port())),
+        bootstrap,
         analyzer.failure());
+  }
+
+  /**
+   * Starts the broker on the port of the last start when it is free, and writes its address to
+   * {@code DATA/bootstrap} for kcat and Kafka's console tools.
+   *
+   * @return the broker's bootstrap address
+   */
+  private static String startBroker(Path data, ServiceStack stack) throws Exception {
+    BootstrapFile file = new BootstrapFile(data.resolve(BOOTSTRAP_FILE));
+    EmbeddedBroker broker =
+        stack.add("Kafka broker", EmbeddedBroker.start(data.resolve("kafka"), file.previousPort()));
+    try {
+      file.write(broker.bootstrapServers());
+    } catch (IOException e) {
+      throw new StartupException("cannot write " + file.path() + " (" + e.getMessage() + ")", e);
+    }
+    return broker.bootstrapServers();
   }
 
   /** The simulated fleet, which keeps its progress through its scenario in {@code DATA/demo}. */
