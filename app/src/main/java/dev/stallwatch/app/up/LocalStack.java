@@ -86,6 +86,7 @@ public final class LocalStack {
     Path data = settings.dataDir();
     stack.add("data directory lock", Preflight.lockDataDir(data));
     Preflight.requireFreePort(settings.bindAddress(), settings.port());
+    Preflight.noteTemporaryDataDir(data);
 
     String bootstrap = startBroker(data, stack);
     createTopics(bootstrap);
