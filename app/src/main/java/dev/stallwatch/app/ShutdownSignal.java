@@ -1,15 +1,17 @@
 package dev.stallwatch.app;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /**
  * Turns Ctrl-C (SIGINT) or SIGTERM into an orderly stop: the shutdown hook closes what a
  * long-running command started and waits for it, so the process ends without orphans or stack
- * traces.
+ * traces. A second Ctrl-C or SIGTERM while that stop is under way ends the process at once.
  */
 public final class ShutdownSignal {
 
@@ -49,6 +51,7 @@ public final class ShutdownSignal {
                 () -> {
                   IN_PROGRESS.set(true);
                   wake.countDown();
+                  stopAtOnceOnSecondSignal(stack);
                   try {
                     stack.close();
                     LOG.info("stallwatch stopped");
@@ -67,5 +70,30 @@ public final class ShutdownSignal {
     }
     stopped.await();
     return 0;
+  }
+
+  /**
+   * While the hook runs, further signals do nothing (the JVM's handler calls System.exit, which
+   * waits for the running hook), so a stuck part could only be ended with SIGKILL. Replacing the
+   * handlers makes the next signal halt the process; the Kafka log is then recovered at the next
+   * start.
+   */
+  private static void stopAtOnceOnSecondSignal(ServiceStack stack) {
+    for (String name : List.of("INT", "TERM")) {
+      try {
+        Signal.handle(
+            new Signal(name),
+            signal -> {
+              LOG.warn(
+                  "stopping at once (second {}){}",
+                  "INT".equals(signal.getName()) ? "Ctrl-C" : "SIG" + signal.getName(),
+                  stack.closing().map(part -> ", without waiting for the " + part).orElse(""));
+              Runtime.getRuntime().halt(128 + signal.getNumber());
+            });
+      } catch (IllegalArgumentException notHandled) {
+        // The JVM runs with -Xrs or the platform lacks the signal: nothing to replace.
+        LOG.debug("cannot handle SIG{}: {}", name, notHandled.getMessage());
+      }
+    }
   }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A real single-node KRaft Kafka broker (combined broker and controller) run in this process from
  * Kafka's own server classes, for {@code stallwatch up}. Its log lives under the directory given,
- * so topics and their records survive a restart; ports are picked fresh at each start.
+ * so topics and their records survive a restart. It listens on a port the caller prefers when that
+ * port is free (the one of the last start, so the address stays the same), on a fresh one
+ * otherwise.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -51,6 +54,23 @@ public final class EmbeddedBroker implements AutoCloseable {
    */
   public static EmbeddedBroker start(Path logDir) throws IOException, InterruptedException {
     return start(logDir, freePort(), freePort());
+  }
+
+  /**
+   * As {@link #start(Path)}, on {@code preferredPort} when nothing listens there.
+   *
+   * @param preferredPort the clients' port to take if free; the controller's is always fresh
+   */
+  public static EmbeddedBroker start(Path logDir, OptionalInt preferredPort)
+      throws IOException, InterruptedException {
+    return start(logDir, portPreferring(preferredPort), freePort());
+  }
+
+  /** {@code preferred} when nothing listens there, otherwise a free port. */
+  static int portPreferring(OptionalInt preferred) {
+    return preferred.isPresent() && isFree(preferred.getAsInt())
+        ? preferred.getAsInt()
+        : freePort();
   }
 
   /**
@@ -155,6 +175,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         Thread.sleep(100);
       }
+    }
+  }
+
+  /** Whether nothing listens on {@code port} of the loopback address right now. */
+  static boolean isFree(int port) {
+    try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return probe.isBound();
+    } catch (IOException taken) {
+      return false;
     }
   }
 

@@ -5,6 +5,7 @@ import dev.stallwatch.app.ShutdownSignal;
 import dev.stallwatch.app.StartupException;
 import dev.stallwatch.app.up.LocalStack;
 import dev.stallwatch.app.up.UpSettings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,15 +63,17 @@ final class UpCommand implements Callable<Integer> {
     LocalStack local;
     try {
       local = LocalStack.start(new UpSettings(dataDir, "127.0.0.1", port, demo, root), stack);
-    } catch (StartupException | RuntimeException e) {
+    } catch (Exception e) {
       stack.close();
       throw e;
     }
-    spec.commandLine().getOut().println("stallwatch is up: " + local.dashboardUrl());
-    spec.commandLine()
-        .getOut()
-        .println("Data in " + dataDir.toAbsolutePath() + ". Ctrl-C stops it.");
-    spec.commandLine().getOut().flush();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("stallwatch is up: " + local.dashboardUrl());
+    out.println(
+        "Kafka: %s (also in %s, for kcat -b and Kafka's console tools)"
+            .formatted(local.bootstrapServers(), dataDir.resolve(LocalStack.BOOTSTRAP_FILE)));
+    out.println("Data in " + dataDir.toAbsolutePath().normalize() + ". Ctrl-C stops it.");
+    out.flush();
     return ShutdownSignal.awaitThenClose(stack, local.failure());
   }
 }

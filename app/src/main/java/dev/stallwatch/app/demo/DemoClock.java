@@ -19,8 +19,16 @@ final class DemoClock {
   private final int speed;
 
   DemoClock(Clock wall, Duration backfill, int speed) {
+    this(wall, wall.instant(), backfill, speed);
+  }
+
+  /**
+   * A clock that started at {@code realStart}, possibly in an earlier run, so that a restarted
+   * fleet dates the rest of its scenario as the first run would have.
+   */
+  DemoClock(Clock wall, Instant realStart, Duration backfill, int speed) {
     this.wall = wall;
-    this.realStart = wall.instant();
+    this.realStart = realStart;
     this.simStart = realStart.minus(backfill);
     this.backfill = backfill;
     this.speed = speed;

@@ -5,9 +5,12 @@ import dev.stallwatch.collector.EventSink;
 import dev.stallwatch.model.event.Heartbeat;
 import dev.stallwatch.model.event.Memory;
 import dev.stallwatch.model.event.TelemetryEvent;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,38 +24,59 @@ import org.slf4j.LoggerFactory;
 /**
  * A simulated team for {@code stallwatch up --demo}. Each host sends its events through the same
  * {@link EventSink} a real collector uses, so they travel the real path (Kafka, the topology, the
- * index). The first round backfills {@link DemoScenarios#SPAN} of history at {@value #SPEED}x;
- * later rounds replay in real time every {@link #ROUND_PERIOD}.
+ * index). The scenario backfills {@link DemoScenarios#SPAN} of history at {@value #SPEED}x, once
+ * per data directory: {@link DemoProgress} remembers what was sent, so a restart goes on where the
+ * last run stopped and, once the scenario is complete, the hosts only send heartbeats and memory
+ * samples to show they are alive.
  */
 public final class DemoFleet implements AutoCloseable {
 
   static final int SPEED = 30;
-  static final Duration ROUND_PERIOD = Duration.ofMinutes(20);
   private static final Duration HEARTBEAT_PERIOD = Duration.ofSeconds(10);
   private static final Logger LOG = LoggerFactory.getLogger(DemoFleet.class);
 
+  /** One scripted event of one host; the scenario is all of them in time order. */
+  private record Step(String host, DemoHost.ScriptedEvent scripted) {}
+
   private final EventSink sink;
   private final Clock wall;
-  private final DemoClock clock;
   private final List<DemoHost> hosts = DemoScenarios.fleet();
+  private final List<Step> scenario = scenario(hosts);
+  private final DemoProgress progress;
+  private final DemoClock clock;
   private final Map<String, EnvelopeFactory> envelopes = new LinkedHashMap<>();
   private final Random random = new Random(42);
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> Thread.ofPlatform().name("demo-fleet").daemon().unstarted(runnable));
 
-  public DemoFleet(EventSink sink, Clock wall) {
+  /**
+   * @param stateDir where the fleet remembers its progress ({@code DATA/demo})
+   */
+  public DemoFleet(EventSink sink, Clock wall, Path stateDir) throws IOException {
     this.sink = sink;
     this.wall = wall;
-    this.clock = new DemoClock(wall, DemoScenarios.SPAN, SPEED);
+    this.progress = DemoProgress.load(stateDir, wall.instant(), scenario.size());
+    this.clock = new DemoClock(wall, progress.started(), DemoScenarios.SPAN, SPEED);
     // Start past any earlier run's numbers, as a collector that kept its counter would.
     long firstSeq = wall.millis();
     hosts.forEach(host -> envelopes.put(host.id(), new EnvelopeFactory(host.id(), firstSeq)));
   }
 
   public void start() {
-    LOG.info("demo fleet: {} simulated hosts", hosts.size());
-    scheduleRound(clock.simStart());
+    if (progress.sent() >= scenario.size()) {
+      LOG.info(
+          "demo fleet: {} simulated hosts, alive; their scenario was sent to this data directory"
+              + " before, so its incidents stay as they are",
+          hosts.size());
+    } else {
+      LOG.info(
+          "demo fleet: {} simulated hosts; scenario events {} to {} to send",
+          hosts.size(),
+          progress.sent() + 1,
+          scenario.size());
+      scheduler.execute(this::sendDueSteps);
+    }
     scheduler.scheduleAtFixedRate(
         this::sendVitals, 0, HEARTBEAT_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -62,24 +86,48 @@ public final class DemoFleet implements AutoCloseable {
     scheduler.shutdownNow();
   }
 
-  private void scheduleRound(Instant simBase) {
-    for (DemoHost host : hosts) {
-      for (DemoHost.ScriptedEvent step : host.script()) {
-        Instant simAt = simBase.plus(step.offset());
-        scheduler.schedule(
-            () -> send(host.id(), simAt, step), delayUntil(simAt), TimeUnit.MILLISECONDS);
-      }
+  private static List<Step> scenario(List<DemoHost> hosts) {
+    return hosts.stream()
+        .flatMap(host -> host.script().stream().map(scripted -> new Step(host.id(), scripted)))
+        .sorted(Comparator.comparing(step -> step.scripted().offset()))
+        .toList();
+  }
+
+  /** Sends the steps whose time has come, records how far it got, and waits for the next one. */
+  private void sendDueSteps() {
+    int next = progress.sent();
+    while (next < scenario.size() && delayUntil(scenario.get(next)) == 0) {
+      send(scenario.get(next));
+      next++;
     }
-    Instant nextBase = simBase.plus(DemoScenarios.SPAN).plus(ROUND_PERIOD);
-    scheduler.schedule(() -> scheduleRound(nextBase), delayUntil(nextBase), TimeUnit.MILLISECONDS);
+    try {
+      progress.sent(next);
+    } catch (IOException e) {
+      LOG.warn(
+          "demo fleet: cannot record its progress ({}); a restart may send some events again",
+          e.toString());
+    }
+    if (next < scenario.size()) {
+      scheduler.schedule(this::sendDueSteps, delayUntil(scenario.get(next)), TimeUnit.MILLISECONDS);
+    } else {
+      LOG.info(
+          "demo fleet: scenario sent ({} events); from now on the hosts only show they are"
+              + " alive",
+          scenario.size());
+    }
   }
 
-  private long delayUntil(Instant simInstant) {
-    return Math.max(0, Duration.between(wall.instant(), clock.realTimeOf(simInstant)).toMillis());
+  private long delayUntil(Step step) {
+    Instant realAt = clock.realTimeOf(simTimeOf(step));
+    return Math.max(0, Duration.between(wall.instant(), realAt).toMillis());
   }
 
-  private void send(String host, Instant simAt, DemoHost.ScriptedEvent step) {
-    emit(step.event().apply(envelopes.get(host).next(simAt)));
+  private Instant simTimeOf(Step step) {
+    return clock.simStart().plus(step.scripted().offset());
+  }
+
+  private void send(Step step) {
+    emit(step.scripted().event().apply(envelopes.get(step.host()).next(simTimeOf(step))));
   }
 
   private void sendVitals() {

@@ -2,6 +2,7 @@ package dev.stallwatch.app.up;
 
 import dev.stallwatch.app.ServiceStack;
 import dev.stallwatch.app.StartupException;
+import dev.stallwatch.app.broker.BootstrapFile;
 import dev.stallwatch.app.broker.EmbeddedBroker;
 import dev.stallwatch.app.broker.TopicProvisioner;
 import dev.stallwatch.app.demo.DemoFleet;
@@ -19,6 +20,7 @@ import dev.stallwatch.search.kb.KnowledgeBase;
 import dev.stallwatch.search.kb.KnowledgeBaseException;
 import dev.stallwatch.server.DashboardServer;
 import dev.stallwatch.streams.Analyzer;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +29,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,16 +43,37 @@ public final class LocalStack {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
   private static final int PARTITIONS = 3;
 
+  /** Where {@code up} writes the broker's address, in the data directory. */
+  public static final String BOOTSTRAP_FILE = "bootstrap";
+
+  /**
+   * The analyzer is one static member of its group (KIP-345): a restart takes over its partitions
+   * at once. As a dynamic member it would first wait out the session of the member before the
+   * restart (45 s, counted from the broker's start), processing nothing, and a stop in that time
+   * would wait for that join to end.
+   */
+  private static final Map<String, Object> ANALYZER =
+      Map.of(
+          StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+          "stallwatch-up");
+
   private final URI dashboardUrl;
+  private final String bootstrapServers;
   private final CompletableFuture<String> failure;
 
-  private LocalStack(URI dashboardUrl, CompletableFuture<String> failure) {
+  private LocalStack(URI dashboardUrl, String bootstrapServers, CompletableFuture<String> failure) {
     this.dashboardUrl = dashboardUrl;
+    this.bootstrapServers = bootstrapServers;
     this.failure = failure;
   }
 
   public URI dashboardUrl() {
     return dashboardUrl;
+  }
+
+  /** The embedded broker's address, {@code 127.0.0.1:PORT}, as written to DATA/bootstrap. */
+  public String bootstrapServers() {
+    return bootstrapServers;
   }
 
   /** Completes with a reason when a part stopped for good on its own (the analyzer failed). */
@@ -61,13 +86,13 @@ public final class LocalStack {
     Path data = settings.dataDir();
     stack.add("data directory lock", Preflight.lockDataDir(data));
     Preflight.requireFreePort(settings.bindAddress(), settings.port());
+    Preflight.noteTemporaryDataDir(data);
 
-    EmbeddedBroker broker = stack.add("Kafka broker", EmbeddedBroker.start(data.resolve("kafka")));
-    String bootstrap = broker.bootstrapServers();
+    String bootstrap = startBroker(data, stack);
     createTopics(bootstrap);
 
     Analyzer analyzer =
-        stack.add("analyzer", new Analyzer(bootstrap, data.resolve("streams"), Map.of()));
+        stack.add("analyzer", new Analyzer(bootstrap, data.resolve("streams"), ANALYZER));
     analyzer.start();
     stack.add("analyzer watch", new AnalyzerWatch(analyzer::health, System.out::println)).start();
 
@@ -93,13 +118,43 @@ public final class LocalStack {
 
     startLocalCollector(settings, bootstrap, stack);
     if (settings.demo()) {
-      KafkaEventSink sink =
-          stack.add("demo producer", new KafkaEventSink(clientConfig(bootstrap, "demo")));
-      stack.add("demo fleet", new DemoFleet(sink, Clock.systemUTC())).start();
+      startDemo(bootstrap, data.resolve("demo"), stack);
     }
     return new LocalStack(
         URI.create("http://%s:%d/".formatted(settings.bindAddress(), server.port())),
+        bootstrap,
         analyzer.failure());
+  }
+
+  /**
+   * Starts the broker on the port of the last start when it is free, and writes its address to
+   * {@code DATA/bootstrap} for kcat and Kafka's console tools.
+   *
+   * @return the broker's bootstrap address
+   */
+  private static String startBroker(Path data, ServiceStack stack) throws Exception {
+    BootstrapFile file = new BootstrapFile(data.resolve(BOOTSTRAP_FILE));
+    EmbeddedBroker broker =
+        stack.add("Kafka broker", EmbeddedBroker.start(data.resolve("kafka"), file.previousPort()));
+    try {
+      file.write(broker.bootstrapServers());
+    } catch (IOException e) {
+      throw new StartupException("cannot write " + file.path() + " (" + e.getMessage() + ")", e);
+    }
+    return broker.bootstrapServers();
+  }
+
+  /** The simulated fleet, which keeps its progress through its scenario in {@code DATA/demo}. */
+  private static void startDemo(String bootstrap, Path demoDir, ServiceStack stack)
+      throws StartupException {
+    KafkaEventSink sink =
+        stack.add("demo producer", new KafkaEventSink(clientConfig(bootstrap, "demo")));
+    try {
+      stack.add("demo fleet", new DemoFleet(sink, Clock.systemUTC(), demoDir)).start();
+    } catch (IOException e) {
+      throw new StartupException(
+          "cannot keep the demo's progress in " + demoDir + " (" + e.getMessage() + ")", e);
+    }
   }
 
   /** The shipped known issues plus those imported with 'stallwatch kb import' into DATA/kb. */

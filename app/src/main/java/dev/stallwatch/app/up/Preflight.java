@@ -1,5 +1,6 @@
 package dev.stallwatch.app.up;
 
+import dev.stallwatch.app.KnownNoiseFilter;
 import dev.stallwatch.app.StartupException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,9 +12,13 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Checks made before anything starts, so that a user mistake is one clear line. */
 final class Preflight {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Preflight.class);
 
   private Preflight() {}
 
@@ -62,6 +67,27 @@ final class Preflight {
               .formatted(port, bindAddress),
           e);
     }
+  }
+
+  /**
+   * Says in one line what a data directory under the temp directory means (the system may empty
+   * it), in place of the warning Kafka Streams gives about its own part of it.
+   */
+  static void noteTemporaryDataDir(Path dataDir) {
+    Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+    try {
+      if (!dataDir.toRealPath().startsWith(temp.toRealPath())) {
+        return;
+      }
+    } catch (IOException unknown) {
+      return;
+    }
+    KnownNoiseFilter.tempDirExplained();
+    LOG.info(
+        "the data directory {} is under {}, which the system may empty (at boot or by age);"
+            + " for incidents that outlive that, use --data-dir elsewhere",
+        dataDir.toAbsolutePath().normalize(),
+        temp);
   }
 
   private static StartupException inUse(Path dataDir) {
