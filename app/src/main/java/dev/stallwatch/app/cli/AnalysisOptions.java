@@ -28,8 +28,8 @@ final class AnalysisOptions {
       defaultValue = "30s",
       converter = DurationConverter.class,
       description =
-          "How late an event may arrive and still be applied in event-time order, e.g. 30s or 2m"
-              + " (default: ${DEFAULT-VALUE}).")
+          "How late an event may arrive and still be applied in event-time order, e.g. 30s or 2m,"
+              + " at most 1d (default: ${DEFAULT-VALUE}).")
   Duration grace;
 
   /** The rules in force; invalid rules are a configuration error the user can fix. */
@@ -56,15 +56,27 @@ final class AnalysisOptions {
     return AnalysisSettings.DEFAULTS.withGrace(grace);
   }
 
-  /** Reads {@code 30s}, {@code 2m}, {@code 1h}. */
+  /**
+   * Reads {@code 30s}, {@code 2m}, {@code 1h}, up to {@link #MAX_GRACE}: events are held back for
+   * the grace, so a longer one would only hold state and push event times past what a clock shows.
+   */
   static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    static final Duration MAX_GRACE = Duration.ofDays(1);
+
     @Override
     public Duration convert(String value) {
+      Duration grace;
       try {
-        return Durations.parse(value);
+        grace = Durations.parse(value);
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is too long; at most 1d");
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }
+      if (grace.compareTo(MAX_GRACE) > 0) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is too long; at most 1d");
+      }
+      return grace;
     }
   }
 }

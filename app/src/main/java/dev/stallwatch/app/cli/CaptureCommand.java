@@ -25,7 +25,8 @@ final class CaptureCommand {
     try {
       items = new CaptureWriter(machine, host, Clock.systemUTC()).write(dir);
     } catch (IOException e) {
-      err.println("stallwatch: cannot write the capture into " + dir + ": " + e);
+      err.println(
+          "stallwatch: cannot write the capture into " + dir + ": " + CommandErrors.describe(e));
       err.flush();
       return FAILED;
     }

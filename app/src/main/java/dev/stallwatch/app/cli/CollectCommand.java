@@ -136,7 +136,7 @@ final class CollectCommand implements Callable<Integer> {
       checkCaptureDir(chosen);
     }
     Machine machine = machine(chosen, state);
-    String host = hostId != null ? validHostId(hostId) : HostIds.stable(root);
+    String host = hostId != null ? validHostId("--host-id", hostId) : HostIds.stable(root);
     if (capture != null) {
       return CaptureCommand.write(capture, machine, host, spec.commandLine());
     }
@@ -214,8 +214,16 @@ final class CollectCommand implements Callable<Integer> {
               "--capture " + capture + " is not empty; name a new or empty directory");
         }
       } catch (IOException e) {
-        throw new StartupException("cannot read --capture " + capture + " (" + e + ")", e);
+        throw new StartupException(
+            "cannot read --capture " + capture + ": " + CommandErrors.describe(e), e);
       }
+      return;
+    }
+    try {
+      Files.createDirectories(capture);
+    } catch (IOException e) {
+      throw new StartupException(
+          "cannot create --capture " + capture + ": " + CommandErrors.describe(e), e);
     }
   }
 
@@ -247,6 +255,8 @@ final class CollectCommand implements Callable<Integer> {
     if (windowsHome != null && !Files.isDirectory(windowsHome)) {
       throw new StartupException("--windows-home " + windowsHome + " is not a directory");
     }
+    InputFiles.executable("--wsl-exe", wslExe);
+    InputFiles.executable("--docker", docker);
     if (chosen == Profile.WINDOWS) {
       return Machine.discoverWindows(windowsHome, state).withCommands(wslExe, docker);
     }
@@ -275,10 +285,11 @@ final class CollectCommand implements Callable<Integer> {
     public void close() {}
   }
 
-  private static String validHostId(String id) throws StartupException {
+  /** A host id given on the command line: what events carry as their host and Kafka key. */
+  static String validHostId(String option, String id) throws StartupException {
     if (id.isBlank() || id.length() > 200 || !id.matches("[\\p{Graph}]+")) {
       throw new StartupException(
-          "--host-id must be 1 to 200 visible characters without spaces, was '" + id + "'");
+          option + " must be 1 to 200 visible characters without spaces, was '" + id + "'");
     }
     return id;
   }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -57,6 +58,7 @@ final class SearchCommand implements Callable<Integer> {
       names = "--server",
       paramLabel = "URL",
       defaultValue = "http://127.0.0.1:8080",
+      converter = ServerUrl.class,
       description = "The stallwatch server to ask for incidents (default: ${DEFAULT-VALUE}).")
   URI server;
 
@@ -81,22 +83,19 @@ final class SearchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (limit < 1 || limit > 100) {
-      return CommandErrors.fail(err, "--limit must be from 1 to 100, was " + limit);
+      throw new ParameterException(
+          spec.commandLine(), "--limit must be from 1 to 100, was " + limit);
     }
-    return CommandErrors.run(
-        err,
-        () -> {
-          List<KnowledgeHit> known;
-          try (IncidentIndex index = IncidentIndex.inMemory(source.load())) {
-            known = index.searchKnowledge(knowledgeText(), limit);
-          }
-          Remote remote = ask();
-          if (remote.badQuery()) {
-            return CommandErrors.fail(err, remote.problem());
-          }
-          print(out, err, known, remote);
-          return 0;
-        });
+    List<KnowledgeHit> known;
+    try (IncidentIndex index = IncidentIndex.inMemory(source.load())) {
+      known = index.searchKnowledge(knowledgeText(), limit);
+    }
+    Remote remote = ask();
+    if (remote.badQuery()) {
+      return CommandErrors.fail(err, remote.problem());
+    }
+    print(out, err, known, remote);
+    return 0;
   }
 
   /** The knowledge base has no hosts or rules: incident filters are left out of its query. */
