@@ -42,6 +42,7 @@ final class InventorySource implements Source {
   private String dockerVersion;
   private FileTime settingsSeen;
   private boolean dockerAsked;
+  private boolean saidWithoutDesktop;
 
   /**
    * @param root the distro's root, null on the Windows side
@@ -207,16 +208,22 @@ final class InventorySource implements Source {
         && (!dockerAsked || (settings != null && !settings.equals(settingsSeen)))) {
       dockerAsked = true;
       settingsSeen = settings;
-      String read =
+      DockerDesktopParsers.DockerVersion read =
           part(
               "docker version",
               () ->
-                  DockerDesktopParsers.version(
+                  DockerDesktopParsers.dockerVersion(
                       new String(
                           run(List.of(dockerExe.toString(), "version")).stdout(),
                           StandardCharsets.UTF_8)),
               null);
-      dockerVersion = read != null ? read : dockerVersion;
+      if (read != null && read.desktopVersion() != null) {
+        dockerVersion = read.desktopVersion();
+      } else if (read != null && !saidWithoutDesktop) {
+        // Not a failure: most Linux machines and CI have a plain Docker CLI. Said once per run.
+        saidWithoutDesktop = true;
+        LOG.info("no Docker Desktop version to report: {}", read.withoutDesktop());
+      }
     }
   }
 
