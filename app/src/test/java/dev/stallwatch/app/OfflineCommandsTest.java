@@ -35,7 +35,7 @@ class OfflineCommandsTest {
     assertThat(exit).as("some lines were skipped, as parse says with 1").isEqualTo(1);
     assertThat(out.toString())
         .contains(
-            "dev-anna  RESOLVED  critical",
+            "dev-anna (anna-laptop)  RESOLVED  critical",
             "Hang while Docker Desktop was in Resource Saver with autoMemoryReclaim=gradual",
             "the hang began 60 s after Docker Desktop entered Resource Saver",
             "INFO: task apt-get:21874 blocked for more than 122 seconds.",
@@ -59,6 +59,7 @@ class OfflineCommandsTest {
     assertThat(incidents).hasSize(2);
     JsonNode anna = incidents.get(1);
     assertThat(anna.get("host").asText()).isEqualTo("dev-anna");
+    assertThat(anna.get("context").get("hostName").asText()).isEqualTo("anna-laptop");
     assertThat(anna.get("rule").asText()).isEqualTo("resource-saver-gradual");
     assertThat(anna.get("status").asText()).isEqualTo("RESOLVED");
     assertThat(anna.get("confidence").asDouble()).isGreaterThan(0.8);

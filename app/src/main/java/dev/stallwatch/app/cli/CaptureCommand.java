@@ -46,7 +46,7 @@ final class CaptureCommand {
     out.printf(
         "%nCapture of host %s in %s: %d file(s), %s. See what it shows with:%n"
             + "  stallwatch diagnose %s%n",
-        host, dir, files, size(bytes), dir);
+        CollectCommand.hostLabel(machine, host), dir, files, size(bytes), dir);
     out.flush();
     return 0;
   }

@@ -10,6 +10,7 @@ import dev.stallwatch.collector.ConfigException;
 import dev.stallwatch.collector.EventSink;
 import dev.stallwatch.collector.HostIds;
 import dev.stallwatch.collector.Machine;
+import dev.stallwatch.collector.MachineNames;
 import dev.stallwatch.collector.Manifest;
 import dev.stallwatch.collector.Profile;
 import dev.stallwatch.collector.SpoolingSink;
@@ -189,7 +190,7 @@ final class CollectCommand implements Callable<Integer> {
         .getErr()
         .println(
             "stallwatch: collecting as host "
-                + host
+                + hostLabel(machine, host)
                 + " into "
                 + bootstrap
                 + " (state in "
@@ -283,6 +284,18 @@ final class CollectCommand implements Callable<Integer> {
 
     @Override
     public void close() {}
+  }
+
+  /**
+   * The host id and the machine's name as the collector will send it; a name it would not send (the
+   * inventory source says why in the log) is left out here too.
+   */
+  static String hostLabel(Machine machine, String host) {
+    try {
+      return IncidentPrinter.host(host, MachineNames.of(machine).orElse(null));
+    } catch (IOException e) {
+      return host;
+    }
   }
 
   /** A host id given on the command line: what events carry as their host and Kafka key. */

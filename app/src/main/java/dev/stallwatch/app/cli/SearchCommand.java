@@ -2,6 +2,7 @@ package dev.stallwatch.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.stallwatch.model.HostNames;
 import dev.stallwatch.model.Json;
 import dev.stallwatch.search.IncidentIndex;
 import dev.stallwatch.search.KnowledgeHit;
@@ -135,7 +136,7 @@ final class SearchCommand implements Callable<Integer> {
           "%2d. %s  %s  %s  [%s]%n",
           ++n,
           incident.path("openedAt").asText(),
-          incident.path("host").asText(),
+          host(incident),
           incident.path("title").asText(),
           incident.path("status").asText().toLowerCase(Locale.ROOT));
       for (JsonNode issue : hit.path("issues")) {
@@ -144,6 +145,13 @@ final class SearchCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /** The host id and, when the server sent a valid one, the host's display name. */
+  private static String host(JsonNode incident) {
+    String name = incident.path("context").path("hostName").asText(null);
+    return IncidentPrinter.host(
+        incident.path("host").asText(), HostNames.isValid(name) ? name : null);
   }
 
   private Remote ask() throws InterruptedException {
