@@ -102,6 +102,9 @@ class CollectAndParseCommandTest {
     assertThat(run("collect", "--bootstrap", "kafka-without-port")).isEqualTo(2);
     assertThat(err.toString()).contains("--bootstrap must be HOST:PORT[,HOST:PORT...]");
     assertThat(run("collect", "--bootstrap", "b:9092", "--host-id", "two words")).isEqualTo(2);
+    assertThat(run("collect", "--bootstrap", "b:9092", "--host-id", "<b>x</b>")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("--host-id: host must be 1 to 128 letters, digits, '.', '_' or '-'");
   }
 
   @Test

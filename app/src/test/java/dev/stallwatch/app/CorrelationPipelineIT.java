@@ -7,13 +7,9 @@ import static org.awaitility.Awaitility.await;
 import dev.stallwatch.collector.EnvelopeFactory;
 import dev.stallwatch.collector.KafkaEventSink;
 import dev.stallwatch.model.Alert;
-import dev.stallwatch.model.CgroupLayout;
 import dev.stallwatch.model.CohortStats;
 import dev.stallwatch.model.HostState;
 import dev.stallwatch.model.Incident;
-import dev.stallwatch.model.event.Envelope;
-import dev.stallwatch.model.event.HungTask;
-import dev.stallwatch.model.event.Inventory;
 import dev.stallwatch.model.event.ResourceSaver;
 import dev.stallwatch.model.kafka.Topics;
 import dev.stallwatch.search.IncidentIndex;
@@ -21,27 +17,17 @@ import dev.stallwatch.search.IncidentIndexer;
 import dev.stallwatch.search.SearchResult;
 import dev.stallwatch.streams.Analyzer;
 import dev.stallwatch.streams.DeadLetterHandler;
+import dev.stallwatch.streams.EventTimeBounds;
 import dev.stallwatch.streams.correlation.AnalysisSettings;
 import dev.stallwatch.streams.correlation.rules.RuleBook;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +64,7 @@ class CorrelationPipelineIT {
                 work.resolve("streams"),
                 RuleBook.shipped(),
                 AnalysisSettings.DEFAULTS.withGrace(Duration.ofSeconds(2)),
+                EventTimeBounds.DEFAULTS,
                 Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:7070"));
         IncidentIndex index = IncidentIndex.open(work.resolve("index"));
         IncidentIndexer indexer = new IncidentIndexer(client("indexer"), index);
@@ -85,10 +72,10 @@ class CorrelationPipelineIT {
       analyzer.start();
       indexer.start();
       EnvelopeFactory laptop = new EnvelopeFactory("dev-laptop-07", 1);
-      sink.emit(inventory(laptop.next(at(0))));
-      sink.emit(resourceSaver(laptop.next(at(5)), ResourceSaver.State.ENTERED));
+      sink.emit(SampleTelemetry.inventory(laptop.next(at(0))));
+      sink.emit(SampleTelemetry.resourceSaver(laptop.next(at(5)), ResourceSaver.State.ENTERED));
       sendGarbage("dev-laptop-07", "{\"type\":\"hung_task\",\"pid\":");
-      sink.emit(hungTask(laptop.next(at(8))));
+      sink.emit(SampleTelemetry.hungTask(laptop.next(at(8))));
 
       Incident onTopic =
           await()
@@ -157,68 +144,15 @@ class CorrelationPipelineIT {
   }
 
   private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-    Map<String, Object> config = new HashMap<>(client("reader-" + topic));
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-      var partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      var end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(all::add);
-      }
-    }
-    return all;
+    return new BrokerClients(broker.getBrokersAsString()).readAll(topic);
   }
 
   private static void sendGarbage(String key, String value) throws Exception {
-    Map<String, Object> config = new HashMap<>(client("garbage"));
-    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-      producer.send(new ProducerRecord<>(Topics.TELEMETRY.name(), key, value)).get();
-    }
+    new BrokerClients(broker.getBrokersAsString())
+        .sendRaw(Topics.TELEMETRY.name(), List.of(Map.entry(key, value)));
   }
 
   private static Map<String, Object> client(String id) {
-    return Map.of("bootstrap.servers", broker.getBrokersAsString(), "client.id", "it-" + id);
-  }
-
-  private static Inventory inventory(Envelope envelope) {
-    return new Inventory(
-        envelope,
-        "2.5.7.0",
-        "6.6.87.2-microsoft-standard-WSL2",
-        "10.0.26100.4061",
-        "Ubuntu-24.04",
-        true,
-        CgroupLayout.V2,
-        true,
-        true,
-        "gradual",
-        Map.of("experimental.automemoryreclaim", "gradual"),
-        "4.42.0",
-        true,
-        300);
-  }
-
-  private static ResourceSaver resourceSaver(Envelope envelope, ResourceSaver.State state) {
-    return new ResourceSaver(
-        envelope, state, ResourceSaver.SeenVia.ENGINE_PROBE, "engine /_ping timed out 3 times");
-  }
-
-  private static HungTask hungTask(Envelope envelope) {
-    return new HungTask(
-        envelope,
-        "apt-get",
-        4711,
-        122,
-        "INFO: task apt-get:4711 blocked for more than 122 seconds.");
+    return new BrokerClients(broker.getBrokersAsString()).client(id);
   }
 }

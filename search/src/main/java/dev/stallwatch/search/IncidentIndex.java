@@ -149,8 +149,22 @@ public final class IncidentIndex implements AutoCloseable {
 
   /** Up to {@code limit} incidents, the most recently opened first. */
   public List<Incident> recent(int limit) {
+    return recent(0, limit);
+  }
+
+  /**
+   * Up to {@code limit} incidents after the {@code offset} most recently opened ones, newest first:
+   * the page of {@link #recent(int)} that starts at {@code offset}.
+   *
+   * @param offset 0 to {@link SearchRequest#MAX_OFFSET}
+   */
+  public List<Incident> recent(int offset, int limit) {
     requirePositive(limit);
-    return withSearcher(s -> searches.recent(s, limit));
+    if (offset < 0 || offset > SearchRequest.MAX_OFFSET) {
+      throw new IllegalArgumentException(
+          "offset must be within 0.." + SearchRequest.MAX_OFFSET + ", was " + offset);
+    }
+    return withSearcher(s -> searches.recent(s, offset, limit));
   }
 
   public Optional<Incident> get(String id) {

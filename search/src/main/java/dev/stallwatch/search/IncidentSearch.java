@@ -60,8 +60,8 @@ final class IncidentSearch {
     Query query = withFilters(text, filters);
     boolean byRelevance =
         hasText && request.order() == SearchRequest.Order.RELEVANCE && !plan.everyWordUbiquitous();
-    TopDocs top = top(s, query, request.limit(), byRelevance);
-    List<SearchResult.Hit> hits = hits(s, top, hasText, text);
+    TopDocs top = top(s, query, request.offset() + request.limit(), byRelevance);
+    List<SearchResult.Hit> hits = hits(s, top, request.offset(), hasText, text);
     Totals totals = totals(s, query, top, request.facets());
     List<KnowledgeHit> known =
         hasText && request.knowledgeLimit() > 0
@@ -70,7 +70,23 @@ final class IncidentSearch {
     SearchRequest.Order ordering =
         byRelevance ? SearchRequest.Order.RELEVANCE : SearchRequest.Order.RECENT;
     return new SearchResult(
-        request.text(), totals.total(), totals.exact(), hits, known, totals.facets(), ordering);
+        request.text(),
+        totals.total(),
+        totals.exact(),
+        hits,
+        known,
+        totals.facets(),
+        ordering,
+        filters.selection(),
+        request.offset(),
+        nextOffset(request, hits.size(), totals));
+  }
+
+  /** Where the next page starts, if there is one a request may ask for. */
+  private static Integer nextOffset(SearchRequest request, int shown, Totals totals) {
+    int next = request.offset() + shown;
+    boolean more = next < totals.total() || (!totals.exact() && shown == request.limit());
+    return more && shown > 0 && next <= SearchRequest.MAX_OFFSET ? next : null;
   }
 
   private Query withFilters(Query text, SearchFilters filters) {
@@ -119,19 +135,21 @@ final class IncidentSearch {
     }
   }
 
-  /** The top incidents, marked where they match {@code text} if the request has text. */
-  private List<SearchResult.Hit> hits(IndexSearcher s, TopDocs top, boolean hasText, Query text)
-      throws IOException {
-    List<Incident> incidents = IndexSearches.incidents(s, top);
+  /**
+   * The top incidents from {@code offset} on, marked where they match {@code text} if the request
+   * has text.
+   */
+  private List<SearchResult.Hit> hits(
+      IndexSearcher s, TopDocs top, int offset, boolean hasText, Query text) throws IOException {
+    List<Incident> incidents = IndexSearches.incidents(s, top, offset);
     Map<String, Set<String>> terms = hasText ? Highlights.terms(text) : Map.of();
     List<SearchResult.Hit> hits = new ArrayList<>(incidents.size());
     for (int i = 0; i < incidents.size(); i++) {
       Incident incident = incidents.get(i);
       List<Highlight> marks =
           hasText ? highlights.of(terms, IncidentDocuments.texts(incident)) : List.of();
-      hits.add(
-          new SearchResult.Hit(
-              incident, top.scoreDocs[i].score, marks, knowledge.issueNotes(incident)));
+      float score = top.scoreDocs[offset + i].score;
+      hits.add(new SearchResult.Hit(incident, score, marks, knowledge.issueNotes(incident)));
     }
     return hits;
   }

@@ -17,7 +17,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -54,8 +53,8 @@ final class IndexSearches {
         new IncidentSearch(new IncidentQueryParser(queryAnalyzer), highlights, knowledge, clock);
   }
 
-  List<Incident> recent(IndexSearcher s, int limit) throws IOException {
-    return incidents(s, s.search(INCIDENTS, limit, NEWEST_FIRST));
+  List<Incident> recent(IndexSearcher s, int offset, int limit) throws IOException {
+    return incidents(s, s.search(INCIDENTS, offset + limit, NEWEST_FIRST), offset);
   }
 
   Optional<Incident> get(IndexSearcher s, String id) throws IOException {
@@ -123,10 +122,16 @@ final class IndexSearches {
   }
 
   static List<Incident> incidents(IndexSearcher searcher, TopDocs top) throws IOException {
+    return incidents(searcher, top, 0);
+  }
+
+  /** The incidents of {@code top} from {@code offset} on. */
+  static List<Incident> incidents(IndexSearcher searcher, TopDocs top, int offset)
+      throws IOException {
     StoredFields stored = searcher.storedFields();
-    List<Incident> out = new ArrayList<>(top.scoreDocs.length);
-    for (ScoreDoc scoreDoc : top.scoreDocs) {
-      out.add(IncidentDocuments.fromStored(stored.document(scoreDoc.doc)));
+    List<Incident> out = new ArrayList<>(Math.max(0, top.scoreDocs.length - offset));
+    for (int i = offset; i < top.scoreDocs.length; i++) {
+      out.add(IncidentDocuments.fromStored(stored.document(top.scoreDocs[i].doc)));
     }
     return out;
   }

@@ -3,8 +3,11 @@ package dev.stallwatch.search;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.LongPoint;
@@ -27,9 +30,24 @@ record SearchFilters(
 
   private static final Pattern INLINE =
       Pattern.compile("(?i)(?<![^\\s(])(host|rule|status|since):([^\\s\"()]+)(?=$|[\\s)])");
+  private static final Pattern EMPTY_INLINE =
+      Pattern.compile("(?i)(?<![^\\s(])(host|rule|status|since):(?=$|[\\s)])");
   private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([mhdw])");
+  private static final Map<String, String> EXAMPLES =
+      Map.of(
+          "host", "host:dev-anna",
+          "rule", "rule:resource-saver-gradual",
+          "status", "status:open",
+          "since", "since:24h");
 
   static SearchFilters of(SearchRequest request) {
+    refuseEmpty("host", request.host());
+    refuseEmpty("rule", request.rule());
+    refuseEmpty("status", request.status());
+    Matcher empty = EMPTY_INLINE.matcher(request.text());
+    if (empty.find()) {
+      throw emptyFilter(empty.group(1).toLowerCase(Locale.ROOT));
+    }
     List<String> hosts = new ArrayList<>();
     List<String> rules = new ArrayList<>();
     List<String> statuses = new ArrayList<>();
@@ -53,8 +71,23 @@ record SearchFilters(
     return new SearchFilters(rest.toString().strip(), hosts, rules, statuses, since);
   }
 
+  /** The one sentence for {@code host:}, {@code since=} and the like given with no value. */
+  static QueryException emptyFilter(String name) {
+    return new QueryException(
+        "The %s filter is empty; give it a value, e.g. %s.".formatted(name, EXAMPLES.get(name)));
+  }
+
+  private static void refuseEmpty(String name, String value) {
+    if (value != null && value.isBlank()) {
+      throw emptyFilter(name);
+    }
+  }
+
   /** A duration such as {@code 30m}, {@code 24h}, {@code 7d} or {@code 2w}. */
   static Duration duration(String text) {
+    if (text.isBlank()) {
+      throw emptyFilter("since");
+    }
     Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       throw new QueryException(
@@ -67,6 +100,39 @@ record SearchFilters(
       case "d" -> Duration.ofDays(n);
       default -> Duration.ofDays(7 * n);
     };
+  }
+
+  /** The words and filters, for a result to say what selected its incidents. */
+  SearchResult.Selection selection() {
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    putIfAny(filters, "host", hosts);
+    putIfAny(filters, "rule", rules);
+    putIfAny(filters, "status", statuses);
+    if (since != null) {
+      filters.put("since", List.of(shortForm(since)));
+    }
+    return new SearchResult.Selection(text, filters);
+  }
+
+  private static void putIfAny(Map<String, List<String>> into, String name, List<String> values) {
+    if (!values.isEmpty()) {
+      into.put(name, List.copyOf(new LinkedHashSet<>(values)));
+    }
+  }
+
+  /** A duration as {@link #duration(String)} reads it: {@code 24h}, {@code 2w}. */
+  static String shortForm(Duration duration) {
+    long minutes = duration.toMinutes();
+    if (minutes == 0) {
+      return "0m";
+    }
+    if (minutes % (7 * 24 * 60) == 0) {
+      return minutes / (7 * 24 * 60) + "w";
+    }
+    if (minutes % (24 * 60) == 0) {
+      return minutes / (24 * 60) + "d";
+    }
+    return minutes % 60 == 0 ? minutes / 60 + "h" : minutes + "m";
   }
 
   private static String status(String value) {

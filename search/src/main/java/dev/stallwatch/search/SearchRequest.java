@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param since only incidents opened within this long before now (null: any time)
  * @param facets whether to count facets over every match (costs a pass over all matches)
  * @param knowledgeLimit how many known issues to return next to the incidents (0: none)
+ * @param offset how many of the ordered matches to skip, for the pages after the first; 0 to {@link
+ *     #MAX_OFFSET}
  */
 public record SearchRequest(
     String text,
@@ -28,7 +30,14 @@ public record SearchRequest(
     String status,
     Duration since,
     boolean facets,
-    int knowledgeLimit) {
+    int knowledgeLimit,
+    int offset) {
+
+  /**
+   * The deepest page start: each page collects every match before it, so pages deeper than this
+   * cost more than a narrower search (a filter such as {@code since:} or {@code host:}) would.
+   */
+  public static final int MAX_OFFSET = 10_000;
 
   /** How incidents are ordered; in JSON as the {@code sort} parameter spells it. */
   public enum Order {
@@ -50,6 +59,24 @@ public record SearchRequest(
     if (knowledgeLimit < 0) {
       throw new IllegalArgumentException("knowledgeLimit must not be negative");
     }
+    if (offset < 0 || offset > MAX_OFFSET) {
+      throw new IllegalArgumentException(
+          "offset must be within 0.." + MAX_OFFSET + ", was " + offset);
+    }
+  }
+
+  /** The first page of a search. */
+  public SearchRequest(
+      String text,
+      int limit,
+      Order order,
+      String host,
+      String rule,
+      String status,
+      Duration since,
+      boolean facets,
+      int knowledgeLimit) {
+    this(text, limit, order, host, rule, status, since, facets, knowledgeLimit, 0);
   }
 
   /**

@@ -1,7 +1,10 @@
 package dev.stallwatch.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.stallwatch.model.Incident;
 import dev.stallwatch.search.kb.VersionNote;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +21,10 @@ import java.util.Objects;
  * @param ordering how {@code hits} are ordered: by relevance, or newest first (asked for, or
  *     because every word of the text is in nearly every incident, so relevance could not tell them
  *     apart)
+ * @param selection what selected the incidents: the words and the filters read from the request
+ * @param offset how many matches come before {@code hits}
+ * @param nextOffset the {@code offset} of the next page; null (written as such, not left out) when
+ *     this page is the last one, or the next would start past {@link SearchRequest#MAX_OFFSET}
  */
 public record SearchResult(
     String query,
@@ -26,14 +33,34 @@ public record SearchResult(
     List<Hit> hits,
     List<KnowledgeHit> knownIssues,
     Map<String, List<FacetValue>> facets,
-    SearchRequest.Order ordering) {
+    SearchRequest.Order ordering,
+    Selection selection,
+    int offset,
+    @JsonInclude(JsonInclude.Include.ALWAYS) Integer nextOffset) {
 
   public SearchResult {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(ordering, "ordering");
+    Objects.requireNonNull(selection, "selection");
     hits = List.copyOf(hits);
     knownIssues = List.copyOf(knownIssues);
     facets = facets == null ? Map.of() : facets;
+  }
+
+  /**
+   * What selected the incidents, so a page can say what a list is: with no words, "every incident
+   * of dev-anna, newest first", not a ranking.
+   *
+   * @param words the text without its filters; blank when the filters alone selected
+   * @param filters per filter given ({@code host}, {@code rule}, {@code status}, {@code since}) its
+   *     values, e.g. {@code {"host": ["dev-anna"], "since": ["24h"]}}
+   */
+  public record Selection(String words, Map<String, List<String>> filters) {
+
+    public Selection {
+      Objects.requireNonNull(words, "words");
+      filters = Collections.unmodifiableMap(new LinkedHashMap<>(filters));
+    }
   }
 
   /**

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * The HTTP API and the dashboard over an {@link IncidentIndex}.
  *
  * <ul>
- *   <li>{@code GET /api/incidents?limit=N}: the most recently opened incidents, newest first
+ *   <li>{@code GET /api/incidents?limit=N&offset=N}: the most recently opened incidents, newest
+ *       first, a page at a time
  *   <li>{@code GET /api/incidents/{id}}: one incident
  *   <li>{@code GET /api/incidents/{id}/similar?limit=N}: incidents that look like it
  *   <li>{@code GET /api/incidents/{id}/issues}: its known issues, checked against its versions
@@ -21,22 +22,32 @@ import org.slf4j.LoggerFactory;
  *       the known issues matching it
  *   <li>{@code GET /api/kb} and {@code /api/kb?q=TEXT}: the knowledge base, or a search in it
  *   <li>{@code GET /api/kb/{owner}/{repo}/{number}}: one known issue
- *   <li>{@code GET /healthz}: {@code {"status":"ok","incidents":N,"knownIssues":N}}
+ *   <li>{@code GET /healthz}: {@code {"status":"ok","incidents":N,"knownIssues":N,...}} with the
+ *       analyzer's health, the hosts known and the Kafka address when the server runs beside them
+ *       (see {@link StackStatus}); 503 while the analyzer fails
  *   <li>{@code GET /}: the dashboard page, served from {@code /web} on the classpath
  * </ul>
  *
- * <p>Every error is JSON, {@code {"error":"one sentence"}}, with a 4xx or 5xx status.
+ * <p>Every error is JSON, {@code {"error":"one sentence"}}, with a 4xx or 5xx status and the {@link
+ * SecurityHeaders}, those Jetty answers itself included ({@link JettyErrors}).
  */
 public final class DashboardServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
 
   private final IncidentIndex index;
+  private final StackStatus stack;
   private Javalin app;
 
   /** A server, not yet started, over {@code index}, which stays the caller's to close. */
   public DashboardServer(IncidentIndex index) {
+    this(index, StackStatus.NONE);
+  }
+
+  /** A server that also reports on the parts it runs beside. */
+  public DashboardServer(IncidentIndex index, StackStatus stack) {
     this.index = Objects.requireNonNull(index, "index");
+    this.stack = Objects.requireNonNull(stack, "stack");
   }
 
   /**
@@ -73,6 +84,10 @@ public final class DashboardServer implements AutoCloseable {
   private void configure(JavalinConfig config) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
+    config.http.prefer405over404 = true;
+    config.jetty.modifyHttpConfiguration(
+        http -> http.setRequestHeaderSize(JettyErrors.MAX_HEADER_BYTES));
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
     config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
     config.staticFiles.add(
         files -> {
@@ -87,6 +102,7 @@ public final class DashboardServer implements AutoCloseable {
     IncidentApi api = new IncidentApi(index);
     KnowledgeApi kb = new KnowledgeApi(index);
     config.routes.before(SecurityHeaders::add);
+    config.routes.before("/api/*", QueryStrings::check);
     config.routes.get("/api/incidents", api::recent);
     config.routes.get("/api/incidents/{id}", api::incident);
     config.routes.get("/api/incidents/{id}/similar", api::similar);
@@ -94,7 +110,7 @@ public final class DashboardServer implements AutoCloseable {
     config.routes.get("/api/search", api::search);
     config.routes.get("/api/kb", kb::list);
     config.routes.get("/api/kb/{owner}/{repo}/{number}", kb::entry);
-    config.routes.get("/healthz", api::health);
+    config.routes.get("/healthz", new HealthApi(index, stack)::health);
     ApiErrors.register(config.routes);
   }
 }

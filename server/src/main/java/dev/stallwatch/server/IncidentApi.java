@@ -2,23 +2,24 @@ package dev.stallwatch.server;
 
 import dev.stallwatch.model.Incident;
 import dev.stallwatch.search.IncidentIndex;
-import dev.stallwatch.search.QueryException;
 import dev.stallwatch.search.SearchRequest;
+import dev.stallwatch.search.SearchResult;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.time.Duration;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The JSON endpoints over incidents. */
 final class IncidentApi {
 
   static final int DEFAULT_LIMIT = 50;
-  static final int MAX_LIMIT = 500;
   static final int KNOWN_ISSUES_SHOWN = 5;
   static final int SIMILAR_DEFAULT = 5;
-
-  /** What {@code /healthz} answers. */
-  record Health(String status, long incidents, int knownIssues) {}
 
   private final IncidentIndex index;
 
@@ -26,8 +27,16 @@ final class IncidentApi {
     this.index = index;
   }
 
+  /** A page of the newest incidents; a {@code Link} header points to the next one, if any. */
   void recent(Context ctx) {
-    ctx.json(index.recent(limit(ctx, DEFAULT_LIMIT)));
+    int offset = ApiParams.offset(ctx);
+    int limit = ApiParams.limit(ctx, DEFAULT_LIMIT);
+    List<Incident> page = index.recent(offset, limit);
+    int next = offset + page.size();
+    if (!page.isEmpty() && next < index.count() && next <= ApiParams.MAX_OFFSET) {
+      linkNext(ctx, Map.of("offset", next, "limit", limit));
+    }
+    ctx.json(page);
   }
 
   void incident(Context ctx) {
@@ -36,17 +45,19 @@ final class IncidentApi {
 
   void similar(Context ctx) {
     String id = ctx.pathParam("id");
-    ctx.json(index.similar(id, limit(ctx, SIMILAR_DEFAULT)).orElseThrow(() -> notFound(id)));
+    ctx.json(
+        index.similar(id, ApiParams.limit(ctx, SIMILAR_DEFAULT)).orElseThrow(() -> notFound(id)));
   }
 
   void issues(Context ctx) {
-    ctx.json(index.knowledgeFor(find(ctx.pathParam("id")), limit(ctx, KNOWN_ISSUES_SHOWN)));
+    ctx.json(
+        index.knowledgeFor(find(ctx.pathParam("id")), ApiParams.limit(ctx, KNOWN_ISSUES_SHOWN)));
   }
 
   /**
    * {@code q} with optional {@code host}, {@code rule}, {@code status}, {@code since}, {@code
-   * sort=relevance|recent}, {@code facets=false}, {@code limit}; {@code q} may be left out when a
-   * filter is given.
+   * sort=relevance|recent}, {@code facets=false}, {@code limit}, {@code offset}; {@code q} may be
+   * left out when a filter is given.
    */
   void search(Context ctx) {
     String text = ctx.queryParam("q");
@@ -61,19 +72,20 @@ final class IncidentApi {
     var request =
         new SearchRequest(
             text,
-            limit(ctx, DEFAULT_LIMIT),
-            order(ctx.queryParam("sort")),
+            ApiParams.limit(ctx, DEFAULT_LIMIT),
+            ApiParams.order(ctx),
             host,
             rule,
             status,
-            since == null ? null : duration(since),
+            ApiParams.since(ctx),
             !"false".equalsIgnoreCase(ctx.queryParam("facets")),
-            KNOWN_ISSUES_SHOWN);
-    ctx.json(index.search(request));
-  }
-
-  void health(Context ctx) {
-    ctx.json(new Health("ok", index.count(), index.knowledgeBase().size()));
+            KNOWN_ISSUES_SHOWN,
+            ApiParams.offset(ctx));
+    SearchResult result = index.search(request);
+    if (result.nextOffset() != null) {
+      linkNext(ctx, Map.of("offset", result.nextOffset()));
+    }
+    ctx.json(result);
   }
 
   private Incident find(String id) {
@@ -84,39 +96,21 @@ final class IncidentApi {
     return new NotFoundResponse("No incident has the id '%s'.".formatted(id));
   }
 
-  private static SearchRequest.Order order(String sort) {
-    if (sort == null || sort.equalsIgnoreCase("relevance")) {
-      return SearchRequest.Order.RELEVANCE;
-    }
-    if (sort.equalsIgnoreCase("recent")) {
-      return SearchRequest.Order.RECENT;
-    }
-    throw new BadRequestResponse("The sort parameter is relevance or recent.");
+  /**
+   * A {@code Link: <...>; rel="next"} header (RFC 8288): this request's path and parameters with
+   * {@code replaced} swapped in.
+   */
+  private static void linkNext(Context ctx, Map<String, Integer> replaced) {
+    Map<String, List<String>> params = new LinkedHashMap<>(ctx.queryParamMap());
+    replaced.forEach((name, value) -> params.put(name, List.of(String.valueOf(value))));
+    String query =
+        params.entrySet().stream()
+            .flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
+            .collect(Collectors.joining("&"));
+    ctx.header("Link", "<%s?%s>; rel=\"next\"".formatted(ctx.path(), query));
   }
 
-  private static Duration duration(String since) {
-    try {
-      return SearchRequest.parseSince(since);
-    } catch (QueryException e) {
-      throw new BadRequestResponse(e.getMessage());
-    }
-  }
-
-  /** The {@code limit} parameter; refused rather than clamped, so a caller learns the bounds. */
-  static int limit(Context ctx, int defaultLimit) {
-    String raw = ctx.queryParam("limit");
-    if (raw == null) {
-      return defaultLimit;
-    }
-    try {
-      int limit = Integer.parseInt(raw.strip());
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // Not a number: answered below like a number out of range.
-    }
-    throw new BadRequestResponse(
-        "The limit parameter must be a whole number from 1 to %d.".formatted(MAX_LIMIT));
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 }

@@ -27,7 +27,7 @@ final class KnowledgeApi {
     if (text.isBlank()) {
       throw new BadRequestResponse("The q parameter is empty: give the symptom to search for.");
     }
-    ctx.json(index.searchKnowledge(text, IncidentApi.limit(ctx, DEFAULT_LIMIT)));
+    ctx.json(index.searchKnowledge(text, ApiParams.limit(ctx, DEFAULT_LIMIT)));
   }
 
   /** {@code /api/kb/{owner}/{repo}/{number}}: one known issue. */

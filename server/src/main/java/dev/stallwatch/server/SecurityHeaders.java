@@ -2,6 +2,8 @@ package dev.stallwatch.server;
 
 import io.javalin.http.Context;
 import io.javalin.http.Header;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Headers on every response. Incidents carry text from logs, which anyone able to write a log line
@@ -22,16 +24,25 @@ final class SecurityHeaders {
           "form-action 'self'",
           "frame-ancestors 'none'");
 
+  private static final Map<String, String> ALWAYS =
+      Map.of(
+          Header.CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY,
+          Header.X_CONTENT_TYPE_OPTIONS, "nosniff",
+          Header.X_FRAME_OPTIONS, "DENY",
+          Header.REFERRER_POLICY, "no-referrer");
+
   private SecurityHeaders() {}
 
   static void add(Context ctx) {
-    ctx.header(Header.CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY);
-    ctx.header(Header.X_CONTENT_TYPE_OPTIONS, "nosniff");
-    ctx.header(Header.X_FRAME_OPTIONS, "DENY");
-    ctx.header(Header.REFERRER_POLICY, "no-referrer");
+    addTo(ctx::header);
     if (ctx.path().startsWith("/api/")) {
       // Incidents change every few seconds; a cached list would hide new ones.
       ctx.header(Header.CACHE_CONTROL, "no-store");
     }
+  }
+
+  /** Sets the headers every response carries, through {@code setHeader(name, value)}. */
+  static void addTo(BiConsumer<String, String> setHeader) {
+    ALWAYS.forEach(setHeader);
   }
 }

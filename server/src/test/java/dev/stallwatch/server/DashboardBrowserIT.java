@@ -1,16 +1,16 @@
 package dev.stallwatch.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
-import dev.stallwatch.model.Evidence;
-import dev.stallwatch.model.Incident;
-import dev.stallwatch.model.KnownIssueRef;
 import dev.stallwatch.search.IncidentIndex;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,24 +28,29 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** The dashboard in a real browser (Debian's headless Chromium) over a real index and server. */
 class DashboardBrowserIT {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final String PWNED = "window.__stallwatchPwned";
+  // Found on the PATH, as .mvn/provision-test-peers.sh (run by `mvn verify`) looks for them.
+  private static final Path CHROMIUM = onPath("chromium");
+  private static final Path CHROMEDRIVER = onPath("chromedriver");
+  private static final String PWNED = TestIncidents.PWNED;
 
   @TempDir static Path indexDir;
   private static IncidentIndex index;
   private static DashboardServer server;
   private static ChromeDriver browser;
+  private static DashboardPage page;
 
   @BeforeAll
   static void start() {
-    assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-        .as("browser tests need Debian's chromium and chromium-driver (.ci/run installs them)")
-        .isTrue();
+    if (CHROMIUM == null || CHROMEDRIVER == null) {
+      fail(
+          "the browser tests need chromium and chromedriver on the PATH: install them with `sudo"
+              + " apt-get install chromium chromium-driver` (`mvn -B verify` in the project root"
+              + " does it for you)");
+    }
     index = IncidentIndex.open(indexDir);
     index.upsert(TestIncidents.aptHang());
     index.upsert(TestIncidents.terminalFailure());
-    index.upsert(hostile());
+    index.upsert(TestIncidents.hostile());
     index.refresh();
     server = new DashboardServer(index);
     server.start("127.0.0.1", 0);
@@ -56,6 +61,15 @@ class DashboardBrowserIT {
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
+  }
+
+  private static Path onPath(String program) {
+    return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        .filter(dir -> !dir.isEmpty())
+        .map(dir -> Path.of(dir, program))
+        .filter(Files::isExecutable)
+        .findFirst()
+        .orElse(null);
   }
 
   @AfterAll
@@ -73,6 +87,7 @@ class DashboardBrowserIT {
 
   @BeforeEach
   void openDashboard() {
+    page = new DashboardPage(browser);
     browser.get("http://127.0.0.1:" + server.port() + "/");
     waitUntil(() -> rows().size() == 3);
   }
@@ -97,7 +112,7 @@ class DashboardBrowserIT {
     hostileRow.findElement(By.tagName("summary")).click();
 
     assertThat(hostileRow.getText())
-        .contains(hostileTitle())
+        .contains(TestIncidents.hostileTitle())
         .contains("<script>" + PWNED + "=true</script>");
     assertThat(hostileRow.findElements(By.tagName("img"))).isEmpty();
     assertThat(hostileRow.findElements(By.tagName("script"))).isEmpty();
@@ -166,6 +181,186 @@ class DashboardBrowserIT {
     assertThat(browser.findElement(By.id("q")).getAttribute("value")).endsWith("host:build-box-03");
   }
 
+  @Test
+  void shouldKeepOpenPanelsOpenAcrossRefreshes() {
+    WebElement evidence = page.panel(TestIncidents.APT_HANG_ID, "evidence");
+    evidence.findElement(By.tagName("summary")).click();
+    WebElement similar = page.panel(TestIncidents.TERMINAL_ID, "similar");
+    similar.findElement(By.tagName("summary")).click();
+    waitUntil(() -> !similar.findElements(By.tagName("li")).isEmpty());
+    int before = page.refreshes();
+
+    waitUntil(() -> page.refreshes() >= before + 2, Duration.ofSeconds(20));
+
+    // The very elements opened before the refreshes: a re-rendered row would have left them stale.
+    assertThat(evidence.getDomAttribute("open")).isNotNull();
+    assertThat(evidence.findElement(By.tagName("code")).isDisplayed()).isTrue();
+    assertThat(evidence.getText()).contains("INFO: task apt-get:4711 blocked for more than 122");
+    assertThat(similar.getDomAttribute("open")).isNotNull();
+    assertThat(similar.findElement(By.tagName("li")).isDisplayed()).isTrue();
+    assertThat(similar.getText()).contains("dev-laptop-07");
+  }
+
+  @Test
+  void shouldShowNewAndChangedIncidentsWithoutClosingOrScrollingAnOpenPanel() {
+    try {
+      index.upsert(TestIncidents.withEvidence(TestIncidents.aptHang(), 40));
+      index.refresh();
+      waitUntil(
+          () -> page.panel(TestIncidents.APT_HANG_ID, "evidence").getText().equals("40 evidence"));
+      page.panel(TestIncidents.APT_HANG_ID, "evidence").findElement(By.tagName("summary")).click();
+      long scrolledTo = page.scrollEvidence(TestIncidents.APT_HANG_ID, 200);
+      assertThat(scrolledTo).as("the evidence list scrolls").isEqualTo(200);
+
+      index.upsert(TestIncidents.withEvidence(TestIncidents.aptHang(), 41));
+      index.upsert(TestIncidents.freezeOnAnotherHost());
+      index.refresh();
+
+      waitUntil(
+          () ->
+              rows().size() == 4
+                  && page.panel(TestIncidents.APT_HANG_ID, "evidence")
+                      .getText()
+                      .startsWith("41 evidence"));
+      assertThat(rows().getFirst().getText()).contains("dev-zoe", "WSL froze while nobody watched");
+      WebElement evidence = page.panel(TestIncidents.APT_HANG_ID, "evidence");
+      assertThat(evidence.getDomAttribute("open")).isNotNull();
+      assertThat(page.scrollEvidence(TestIncidents.APT_HANG_ID, -1)).isEqualTo(200);
+      assertThat(evidence.getText()).contains("apt-get (pid 5040) blocked");
+    } finally {
+      index.delete(TestIncidents.FREEZE_ID);
+      index.upsert(TestIncidents.aptHang());
+      index.refresh();
+    }
+  }
+
+  @Test
+  void shouldSayHowManyIncidentsMatchInTheRightNumber() {
+    search("\"did not answer\"");
+
+    waitUntil(() -> page.status().contains("match"));
+    assertThat(page.status()).isEqualTo("1 incident matches “\"did not answer\"”");
+    browser.findElement(By.id("q")).clear();
+    search("\"Resource Saver\"");
+    waitUntil(() -> page.status().contains("Resource"));
+    assertThat(page.status()).isEqualTo("3 incidents match “\"Resource Saver\"”");
+  }
+
+  @Test
+  void shouldExplainAFilterOnlySearchAsEveryIncidentOfThatHostNewestFirst() {
+    search("host:dev-laptop-07");
+
+    waitUntil(() -> page.status().startsWith("All 2"));
+    assertThat(page.status()).isEqualTo("All 2 incidents of dev-laptop-07, newest first");
+    assertThat(page.status()).doesNotContain("nearly every incident");
+    browser.findElement(By.id("q")).clear();
+    search("host:build-box-03 status:open");
+    waitUntil(() -> page.status().startsWith("The only"));
+    assertThat(page.status()).isEqualTo("The only open incident of build-box-03, newest first");
+  }
+
+  @Test
+  void shouldShowTheConfidenceReasonsOnThePage() {
+    WebElement reason =
+        page.rowOf(TestIncidents.APT_HANG_ID).findElement(By.cssSelector(".reasons li"));
+
+    assertThat(reason.isDisplayed()).isTrue();
+    assertThat(reason.getText()).isEqualTo("hang began 4 s after Resource Saver was entered");
+  }
+
+  @Test
+  void shouldShowTheVersionVerdictAndKeepTheOtherNotesBehindADisclosure() {
+    search("Wsl/Service/E_UNEXPECTED apt-get");
+    waitUntil(() -> rows().size() == 2);
+
+    WebElement affected =
+        page.rowOf(TestIncidents.TERMINAL_ID)
+            .findElement(By.cssSelector(".issues .version-note.affected"));
+    assertThat(affected.isDisplayed()).isTrue();
+    WebElement notes =
+        page.rowOf(TestIncidents.APT_HANG_ID)
+            .findElement(By.cssSelector(".issues details.version-notes"));
+    WebElement note = notes.findElement(By.tagName("li"));
+    assertThat(
+            page.rowOf(TestIncidents.APT_HANG_ID).findElement(By.cssSelector(".issues")).getText())
+        .contains("No version verdict.")
+        .doesNotContain("nobody reported on yet");
+    assertThat(note.isDisplayed()).isFalse();
+
+    notes.findElement(By.tagName("summary")).click();
+
+    waitUntil(note::isDisplayed);
+    assertThat(note.getText()).contains("which nobody reported on yet");
+  }
+
+  @Test
+  void shouldShipAFaviconTheBrowserCanLoad() {
+    List<String> icons =
+        browser.findElements(By.cssSelector("link[rel=icon]")).stream()
+            .map(link -> link.getDomProperty("href"))
+            .toList();
+    assertThat(icons).hasSize(2);
+    for (String icon : icons.reversed()) {
+      Object type =
+          ((JavascriptExecutor) browser)
+              .executeAsyncScript(
+                  "const done = arguments[arguments.length - 1];fetch(arguments[0]).then(r =>"
+                      + " done(r.ok ? r.headers.get('Content-Type') : 'HTTP ' + r.status));",
+                  icon);
+      assertThat(String.valueOf(type)).as(icon).startsWith("image/");
+    }
+    Object fromRoot =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch('/favicon.ico').then(r => done(r.status));");
+    assertThat(fromRoot).isEqualTo(200L);
+  }
+
+  @Test
+  void shouldSayNoCollectorHasReportedYetAndHowToConnectOne() throws Exception {
+    try (EmptyDashboard empty =
+        new EmptyDashboard(new StackStatus.Hosts(0, 0), "127.0.0.1:39092")) {
+      browser.get(empty.url());
+
+      waitUntil(() -> browser.findElement(By.id("empty")).isDisplayed());
+      assertThat(browser.findElement(By.cssSelector("#empty h2")).getText())
+          .isEqualTo("No collector has reported yet.");
+      assertThat(browser.findElement(By.cssSelector("#empty code")).getText())
+          .isEqualTo("stallwatch collect --bootstrap 127.0.0.1:39092");
+      assertThat(browser.findElement(By.id("incidents")).isDisplayed()).isFalse();
+      assertThat(page.status()).isEqualTo("No incidents yet; checked every 5 s.");
+    }
+  }
+
+  @Test
+  void shouldSayHowManyMachinesReportWithNoHangsThenShowTheFirstIncident() throws Exception {
+    try (EmptyDashboard empty =
+        new EmptyDashboard(new StackStatus.Hosts(3, 3), "127.0.0.1:39092")) {
+      browser.get(empty.url());
+
+      waitUntil(() -> browser.findElement(By.id("empty")).isDisplayed());
+      assertThat(browser.findElement(By.id("empty")).getText())
+          .isEqualTo("3 machines reporting, no hangs.");
+      empty.add(TestIncidents.aptHang());
+      waitUntil(() -> rows().size() == 1, Duration.ofSeconds(15));
+      assertThat(browser.findElement(By.id("empty")).isDisplayed()).isFalse();
+      assertThat(page.status()).startsWith("The only incident");
+    }
+  }
+
+  @Test
+  void shouldSayItCannotTellWhoReportsWhenItRunsWithoutAnAnalyzer() throws Exception {
+    try (EmptyDashboard empty = new EmptyDashboard(null, null)) {
+      browser.get(empty.url());
+
+      waitUntil(() -> browser.findElement(By.id("empty")).isDisplayed());
+      assertThat(browser.findElement(By.id("empty")).getText())
+          .contains("No incidents yet.", "runs without an analyzer")
+          .contains("stallwatch collect --bootstrap KAFKA_HOST:9092");
+    }
+  }
+
   private static void search(String text) {
     browser.findElement(By.id("q")).sendKeys(text);
     browser.findElement(By.cssSelector("#search button[type=submit]")).click();
@@ -180,44 +375,17 @@ class DashboardBrowserIT {
     assertThat(browser.findElement(By.id("status")).getText()).doesNotContain("Exception");
   }
 
-  private static Incident hostile() {
-    Incident base = TestIncidents.hostileLogLine();
-    return new Incident(
-        base.id(),
-        base.host(),
-        base.rule(),
-        hostileTitle(),
-        base.status(),
-        base.severity(),
-        base.onset(),
-        base.openedAt(),
-        base.updatedAt(),
-        base.resolvedAt(),
-        base.confidence(),
-        base.confidenceReasons(),
-        List.of(
-            new Evidence(
-                "7b1f0c9e-2d3a-4b5c-8e6f-0a1b2c3d4e5f",
-                "kernel_log",
-                base.openedAt(),
-                "kernel line matched rule rcu-stall",
-                "<script>" + PWNED + "=true</script>")),
-        base.context(),
-        List.of(new KnownIssueRef("evil/repo#1", "javascript:" + PWNED + "=true")),
-        base.remediation());
-  }
-
-  private static String hostileTitle() {
-    return "<img src=x onerror=\"" + PWNED + "=true\">";
-  }
-
   private static List<WebElement> rows() {
     return browser.findElements(By.cssSelector("#incidents tbody tr"));
   }
 
   private static void waitUntil(BooleanSupplier condition) {
-    // The page re-renders on every answer, so an element read a moment ago may be gone: retry.
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    waitUntil(condition, Duration.ofSeconds(10));
+  }
+
+  private static void waitUntil(BooleanSupplier condition, Duration timeout) {
+    // A search replaces rows, so an element read a moment ago may be gone: retry.
+    new WebDriverWait(browser, timeout)
         .ignoring(StaleElementReferenceException.class)
         .until(driver -> condition.getAsBoolean());
   }

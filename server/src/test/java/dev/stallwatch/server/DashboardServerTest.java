@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DashboardServerTest {
@@ -202,28 +203,44 @@ class DashboardServerTest {
     String csp = response.headers().firstValue("Content-Security-Policy").orElseThrow();
     assertThat(csp).contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'");
     assertThat(csp).doesNotContain("unsafe-inline", "unsafe-eval", "*");
-    assertThat(response.body()).contains("<script src=\"app.js\" defer></script>");
+    assertThat(response.body()).contains("<script type=\"module\" src=\"app.js\"></script>");
   }
 
   @Test
   void dashboardPageHasNoInlineScriptOrStyle() throws Exception {
     String html = get("/").body();
 
-    assertThat(html.replace("<script src=\"app.js\" defer></script>", ""))
+    assertThat(html.replace("<script type=\"module\" src=\"app.js\"></script>", ""))
         .doesNotContain("<script", "<style", "style=");
     assertThat(html).doesNotContainPattern("\\son[a-z]+=");
   }
 
-  @Test
-  void dashboardScriptRendersDataAsTextOnly() throws Exception {
-    HttpResponse<String> script = get("/app.js");
+  @ParameterizedTest
+  @ValueSource(strings = {"app.js", "dom.js", "empty.js", "issues.js", "rows.js", "summary.js"})
+  void dashboardScriptsRenderDataAsTextOnly(String script) throws Exception {
+    HttpResponse<String> response = get("/" + script);
 
-    assertThat(script.statusCode()).isEqualTo(200);
-    assertThat(script.headers().firstValue("Content-Type"))
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
-    assertThat(script.body())
-        .contains("textContent", "/api/incidents", "/api/search")
+    assertThat(response.body())
         .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(");
+  }
+
+  @Test
+  void dashboardScriptsPutTextInThePageAsTextAndReadTheApi() throws Exception {
+    assertThat(get("/dom.js").body()).contains("textContent");
+    assertThat(get("/app.js").body()).contains("/api/incidents", "/api/search");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"/favicon.ico,image/vnd.microsoft.icon", "/favicon.svg,image/svg+xml"})
+  void servesTheFavicon(String path, String type) throws Exception {
+    HttpResponse<String> response = get(path);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(value -> assertThat(value).startsWith(type));
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.stallwatch.model.Incident;
 import dev.stallwatch.model.KnownIssueRef;
 import dev.stallwatch.model.Severity;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Incidents as the topology publishes them, one of them carrying a hostile log line. */
@@ -16,6 +17,8 @@ final class TestIncidents {
   static final String TERMINAL_ID = "inc-build-box-03-20260412-101130";
   static final String HOSTILE_ID = "inc-dev-laptop-07-20260412-110000";
   static final String HOSTILE_LINE = "<script>alert(1)</script>";
+  static final String PWNED = "window.__stallwatchPwned";
+  static final String FREEZE_ID = "inc-dev-zoe-20260412-120000";
 
   private TestIncidents() {}
 
@@ -51,6 +54,32 @@ final class TestIncidents {
         KnownIssueRef.of("docker/for-win#14827"));
   }
 
+  /**
+   * {@code count} apt hangs on {@code host}, one minute apart from {@code first} on, with ids
+   * {@code inc-HOST-000}, {@code inc-HOST-001}... in the order they opened.
+   */
+  static List<Incident> aptHangs(String host, Instant first, int count) {
+    List<Incident> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Instant at = first.plusSeconds(60L * i);
+      out.add(
+          incident(
+              "inc-%s-%03d".formatted(host, i),
+              host,
+              "resource-saver-gradual",
+              "apt hung while Docker Desktop was in Resource Saver with autoMemoryReclaim=gradual",
+              at,
+              new Evidence(
+                  "6e2d4b70-8c3a-4e0f-b1d2-%012d".formatted(i),
+                  "hung_task",
+                  at,
+                  "apt-get (pid %d) blocked for 122 s".formatted(4000 + i),
+                  "INFO: task apt-get:%d blocked for more than 122 seconds.".formatted(4000 + i)),
+              KnownIssueRef.of("microsoft/WSL#11066")));
+    }
+    return out;
+  }
+
   /** A kernel line someone crafted to run script in the dashboard. */
   static Incident hostileLogLine() {
     return incident(
@@ -66,6 +95,91 @@ final class TestIncidents {
             "kernel line matched rule rcu-stall",
             HOSTILE_LINE),
         null);
+  }
+
+  /** A freeze on a fourth host, opened after every other incident. */
+  static Incident freezeOnAnotherHost() {
+    Incident base = hostileLogLine();
+    return new Incident(
+        FREEZE_ID,
+        "dev-zoe",
+        "vm-freeze",
+        "WSL froze while nobody watched",
+        base.status(),
+        base.severity(),
+        base.onset().plusSeconds(3600),
+        base.openedAt().plusSeconds(3600),
+        base.updatedAt().plusSeconds(3600),
+        null,
+        0.4,
+        List.of("the collector was frozen for 95 s"),
+        base.evidence(),
+        base.context(),
+        List.of(),
+        "Wake Docker Desktop.");
+  }
+
+  /** The incident with {@code count} hung-task lines as its evidence. */
+  static Incident withEvidence(Incident base, int count) {
+    List<Evidence> evidence = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      evidence.add(
+          new Evidence(
+              "6e2d4b70-8c3a-4e0f-b1d2-%012d".formatted(i),
+              "hung_task",
+              base.openedAt().plusSeconds(i),
+              "apt-get (pid %d) blocked for 122 s".formatted(5000 + i),
+              "INFO: task apt-get:%d blocked for more than 122 seconds.".formatted(5000 + i)));
+    }
+    return new Incident(
+        base.id(),
+        base.host(),
+        base.rule(),
+        base.title(),
+        base.status(),
+        base.severity(),
+        base.onset(),
+        base.openedAt(),
+        base.updatedAt().plusSeconds(count),
+        base.resolvedAt(),
+        base.confidence(),
+        base.confidenceReasons(),
+        evidence,
+        base.context(),
+        base.knownIssues(),
+        base.remediation());
+  }
+
+  /** The hostile log line, with a title and a known-issue link that try to run script too. */
+  static Incident hostile() {
+    Incident base = hostileLogLine();
+    return new Incident(
+        base.id(),
+        base.host(),
+        base.rule(),
+        hostileTitle(),
+        base.status(),
+        base.severity(),
+        base.onset(),
+        base.openedAt(),
+        base.updatedAt(),
+        base.resolvedAt(),
+        base.confidence(),
+        base.confidenceReasons(),
+        List.of(
+            new Evidence(
+                "7b1f0c9e-2d3a-4b5c-8e6f-0a1b2c3d4e5f",
+                "kernel_log",
+                base.openedAt(),
+                "kernel line matched rule rcu-stall",
+                "<script>" + PWNED + "=true</script>")),
+        base.context(),
+        List.of(new KnownIssueRef("evil/repo#1", "javascript:" + PWNED + "=true")),
+        base.remediation());
+  }
+
+  static String hostileTitle() {
+    return "<img src=x onerror=\"" + PWNED + "=true\">";
   }
 
   private static Incident incident(

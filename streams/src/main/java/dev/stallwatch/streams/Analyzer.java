@@ -7,6 +7,7 @@ import dev.stallwatch.streams.correlation.AnalysisSettings;
 import dev.stallwatch.streams.correlation.Fleet;
 import dev.stallwatch.streams.correlation.rules.RuleBook;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,10 +50,17 @@ public final class Analyzer implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final CompletableFuture<String> failure = new CompletableFuture<>();
+  private final HealthTracker health = new HealthTracker(Clock.systemUTC());
 
   /** The shipped rules with default settings. */
   public Analyzer(String bootstrapServers, Path stateDir, Map<String, Object> overrides) {
-    this(bootstrapServers, stateDir, RuleBook.shipped(), AnalysisSettings.DEFAULTS, overrides);
+    this(
+        bootstrapServers,
+        stateDir,
+        RuleBook.shipped(),
+        AnalysisSettings.DEFAULTS,
+        EventTimeBounds.DEFAULTS,
+        overrides);
   }
 
   /**
@@ -65,6 +73,7 @@ public final class Analyzer implements AutoCloseable {
       Path stateDir,
       RuleBook rules,
       AnalysisSettings settings,
+      EventTimeBounds bounds,
       Map<String, Object> overrides) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
@@ -74,19 +83,24 @@ public final class Analyzer implements AutoCloseable {
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+    props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     props.putAll(overrides);
+    props.put(HealthTracker.CONFIG, health);
     this.streams =
         new KafkaStreams(
-            CorrelationTopology.build(rules, settings, CorrelationTopology.DEFAULT_PUNCTUATION),
+            CorrelationTopology.build(
+                rules, settings, bounds, CorrelationTopology.DEFAULT_PUNCTUATION),
             props);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOG.error("analyzer stream thread failed; replacing it", e);
+          health.threadFailed(e);
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     streams.setStateListener(
         (now, before) -> {
+          health.stateChanged(now);
           if (now == KafkaStreams.State.ERROR) {
             failure.complete("Kafka Streams stopped with an error (" + before + " -> ERROR)");
           }
@@ -123,6 +137,11 @@ public final class Analyzer implements AutoCloseable {
 
   public KafkaStreams.State state() {
     return streams.state();
+  }
+
+  /** What this instance is doing: running, rebalancing, failing with its last error, ... */
+  public AnalyzerHealth health() {
+    return health.snapshot();
   }
 
   /** The host's current state, if this instance owns the host and has seen it. */

@@ -16,21 +16,29 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Feeds each host's events through the {@link Analysis}, keeping its timeline in a store, and on a
  * wall-clock schedule lets time pass for every host (held events, silent hosts, quiet incidents).
+ * An event whose time is outside the {@link EventTimeBounds} is refused before it reaches the
+ * timeline, and every record forwarded is stamped with a time a broker accepts.
  */
 final class CorrelationProcessor implements Processor<String, TelemetryEvent, String, Output> {
 
+  private static final Logger LOG = LoggerFactory.getLogger(CorrelationProcessor.class);
+
   private final Analysis analysis;
+  private final EventTimeBounds bounds;
   private final Duration punctuateEvery;
   private ProcessorContext<String, Output> context;
   private KeyValueStore<String, HostTimeline> timelines;
   private Instant watchingSince;
 
-  CorrelationProcessor(Analysis analysis, Duration punctuateEvery) {
+  CorrelationProcessor(Analysis analysis, EventTimeBounds bounds, Duration punctuateEvery) {
     this.analysis = analysis;
+    this.bounds = bounds;
     this.punctuateEvery = punctuateEvery;
   }
 
@@ -52,15 +60,19 @@ final class CorrelationProcessor implements Processor<String, TelemetryEvent, St
       throw new InvalidEventException(
           "record key '%s' is not the event's host '%s'".formatted(record.key(), event.host()));
     }
+    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    bounds
+        .violation(event.ts(), now)
+        .ifPresent(
+            reason -> {
+              throw new InvalidEventException(reason);
+            });
     HostTimeline before = timelines.get(event.host());
     Analysis.Result result =
-        analysis.accept(
-            before == null ? HostTimeline.empty(event.host()) : before,
-            event,
-            Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        analysis.accept(before == null ? HostTimeline.empty(event.host()) : before, event, now);
     if (!result.duplicate()) {
       timelines.put(event.host(), result.timeline());
-      forward(result);
+      forward(result, now);
     }
   }
 
@@ -75,31 +87,35 @@ final class CorrelationProcessor implements Processor<String, TelemetryEvent, St
       if (!result.timeline().equals(entry.value)) {
         timelines.put(entry.key, result.timeline());
       }
-      forward(result);
+      forward(result, now);
     }
   }
 
-  private void forward(Analysis.Result result) {
+  private void forward(Analysis.Result result, Instant now) {
     for (Incident incident : result.incidents()) {
-      context.forward(
-          new Record<>(
-              incident.id(),
-              new Output.IncidentVersion(incident),
-              incident.updatedAt().toEpochMilli()));
+      forward(incident.id(), new Output.IncidentVersion(incident), incident.updatedAt(), now);
     }
     for (Alert alert : result.alerts()) {
       Instant at = alert.endsAt() != null ? alert.endsAt() : alert.startsAt();
-      context.forward(
-          new Record<>(alert.fingerprint(), new Output.AlertChange(alert), at.toEpochMilli()));
+      forward(alert.fingerprint(), new Output.AlertChange(alert), at, now);
     }
     result
         .hostState()
         .ifPresent(
-            state ->
-                context.forward(
-                    new Record<>(
-                        state.host(),
-                        new Output.HostUpdate(state),
-                        state.lastSeen().toEpochMilli())));
+            state -> forward(state.host(), new Output.HostUpdate(state), state.lastSeen(), now));
+  }
+
+  /** Forwards a record stamped with {@code at}, or the nearest time a broker accepts. */
+  private void forward(String key, Output output, Instant at, Instant now) {
+    long timestamp = bounds.outputTimestamp(at, now);
+    if (timestamp != at.toEpochMilli()) {
+      LOG.warn(
+          "{} {} is dated {}, which Kafka refuses; writing it stamped {}",
+          output.getClass().getSimpleName(),
+          key,
+          at,
+          Instant.ofEpochMilli(timestamp));
+    }
+    context.forward(new Record<>(key, output, timestamp));
   }
 }

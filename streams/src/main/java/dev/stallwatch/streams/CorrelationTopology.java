@@ -34,12 +34,13 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <ul>
  *   <li>in: {@code stallwatch.telemetry}, key = host id (string), value = telemetry event JSON;
- *       records that cannot be read, or whose key is not their host, go to {@code
- *       stallwatch.deadletters} (see {@link DeadLetterHandler})
+ *       records that cannot be read, whose key is not their host, or whose time is outside the
+ *       {@link EventTimeBounds} go to {@code stallwatch.deadletters} (see {@link
+ *       DeadLetterHandler})
  *   <li>state: {@value #TIMELINE_STORE}, host id -> {@link HostTimeline} JSON (context,
  *       transitions, open incidents, alerts, events held back for the grace)
  *   <li>out: {@code stallwatch.incidents}, key = incident id, value = incident JSON, one record per
- *       new version, timestamped with its latest evidence
+ *       new version, timestamped with its latest evidence (kept within the {@link EventTimeBounds})
  *   <li>out: {@code stallwatch.alerts}, key = {@code host/rule}, value = alert JSON (firing or
  *       resolved)
  *   <li>out: {@code stallwatch.hosts}, key = host id, value = host state JSON, when it changes and
@@ -69,15 +70,21 @@ public final class CorrelationTopology {
     return build(RuleBook.shipped(), AnalysisSettings.DEFAULTS, DEFAULT_PUNCTUATION);
   }
 
+  /** The topology with the default {@link EventTimeBounds}. */
   public static Topology build(RuleBook rules, AnalysisSettings settings, Duration punctuateEvery) {
+    return build(rules, settings, EventTimeBounds.DEFAULTS, punctuateEvery);
+  }
+
+  public static Topology build(
+      RuleBook rules, AnalysisSettings settings, EventTimeBounds bounds, Duration punctuateEvery) {
     StreamsBuilder builder = new StreamsBuilder();
-    addCorrelation(builder, new Analysis(rules, settings), punctuateEvery);
+    addCorrelation(builder, new Analysis(rules, settings), bounds, punctuateEvery);
     addFleet(builder);
     return builder.build();
   }
 
   private static void addCorrelation(
-      StreamsBuilder builder, Analysis analysis, Duration punctuateEvery) {
+      StreamsBuilder builder, Analysis analysis, EventTimeBounds bounds, Duration punctuateEvery) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(TIMELINE_STORE),
@@ -89,7 +96,7 @@ public final class CorrelationTopology {
                 Consumed.with(Topics.TELEMETRY.keySerde(), Topics.TELEMETRY.valueSerde())
                     .withName("telemetry-source"))
             .process(
-                () -> new CorrelationProcessor(analysis, punctuateEvery),
+                () -> new CorrelationProcessor(analysis, bounds, punctuateEvery),
                 Named.as("correlate"),
                 TIMELINE_STORE);
     out.split(Named.as("route-"))

@@ -26,7 +26,7 @@ final class AnalysisOptions {
       names = "--grace",
       paramLabel = "DURATION",
       defaultValue = "30s",
-      converter = DurationConverter.class,
+      converter = GraceConverter.class,
       description =
           "How late an event may arrive and still be applied in event-time order, e.g. 30s or 2m,"
               + " at most 1d (default: ${DEFAULT-VALUE}).")
@@ -57,26 +57,51 @@ final class AnalysisOptions {
   }
 
   /**
-   * Reads {@code 30s}, {@code 2m}, {@code 1h}, up to {@link #MAX_GRACE}: events are held back for
-   * the grace, so a longer one would only hold state and push event times past what a clock shows.
+   * Reads {@code 30s}, {@code 2m}, {@code 1h}, {@code 7d}, up to 3650d: a longer one would push
+   * event times past what a clock can show, and only a typing mistake writes it.
    */
-  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    static final Duration MAX_GRACE = Duration.ofDays(1);
+  static class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    private final Duration max;
+    private final String maxText;
+
+    DurationConverter() {
+      this(Duration.ofDays(3650), "3650d");
+    }
+
+    DurationConverter(Duration max, String maxText) {
+      this.max = max;
+      this.maxText = maxText;
+    }
 
     @Override
     public Duration convert(String value) {
-      Duration grace;
+      Duration duration;
       try {
-        grace = Durations.parse(value);
+        duration = Durations.parse(value);
       } catch (NumberFormatException | ArithmeticException e) {
-        throw new CommandLine.TypeConversionException("'" + value + "' is too long; at most 1d");
+        throw tooLong(value);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }
-      if (grace.compareTo(MAX_GRACE) > 0) {
-        throw new CommandLine.TypeConversionException("'" + value + "' is too long; at most 1d");
+      if (duration.compareTo(max) > 0) {
+        throw tooLong(value);
       }
-      return grace;
+      return duration;
+    }
+
+    private CommandLine.TypeConversionException tooLong(String value) {
+      return new CommandLine.TypeConversionException(
+          "'" + value + "' is too long; at most " + maxText);
+    }
+  }
+
+  /**
+   * The grace, up to 1d: events are held back for it, so a longer one would only hold state for
+   * events no collector sends that late.
+   */
+  static final class GraceConverter extends DurationConverter {
+    GraceConverter() {
+      super(Duration.ofDays(1), "1d");
     }
   }
 }

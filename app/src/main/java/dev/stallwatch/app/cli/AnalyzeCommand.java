@@ -5,6 +5,7 @@ import dev.stallwatch.app.ShutdownSignal;
 import dev.stallwatch.app.StartupException;
 import dev.stallwatch.app.broker.TopicProvisioner;
 import dev.stallwatch.streams.Analyzer;
+import dev.stallwatch.streams.EventTimeBounds;
 import dev.stallwatch.streams.correlation.rules.RuleBook;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -108,12 +109,15 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Mixin AnalysisOptions analysis;
 
+  @Mixin EventTimeOptions eventTime;
+
   @Override
   public Integer call() throws Exception {
     if (partitions < 1) {
       throw new StartupException("--partitions must be at least 1, was " + partitions);
     }
     RuleBook rules = analysis.ruleBook();
+    EventTimeBounds bounds = eventTime.bounds();
     prepareStateDir();
     createTopics();
     Map<String, Object> overrides = new HashMap<>(config);
@@ -126,7 +130,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     try {
       analyzer =
           stack.add(
-              "analyzer", new Analyzer(bootstrap, stateDir, rules, analysis.settings(), overrides));
+              "analyzer",
+              new Analyzer(bootstrap, stateDir, rules, analysis.settings(), bounds, overrides));
       analyzer.start();
     } catch (KafkaException e) {
       stack.close();

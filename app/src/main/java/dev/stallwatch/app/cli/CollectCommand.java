@@ -15,6 +15,7 @@ import dev.stallwatch.collector.Manifest;
 import dev.stallwatch.collector.Profile;
 import dev.stallwatch.collector.SpoolingSink;
 import dev.stallwatch.collector.WindowsHome;
+import dev.stallwatch.model.event.Envelope;
 import dev.stallwatch.model.event.TelemetryEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -298,12 +299,13 @@ final class CollectCommand implements Callable<Integer> {
     }
   }
 
-  /** A host id given on the command line: what events carry as their host and Kafka key. */
+  /** A host id given on the command line, by the wire format's rule for it. */
   static String validHostId(String option, String id) throws StartupException {
-    if (id.isBlank() || id.length() > 200 || !id.matches("[\\p{Graph}]+")) {
-      throw new StartupException(
-          option + " must be 1 to 200 visible characters without spaces, was '" + id + "'");
+    try {
+      Envelope.requireHostId(id);
+      return id;
+    } catch (IllegalArgumentException e) {
+      throw new StartupException(option + ": " + e.getMessage(), e);
     }
-    return id;
   }
 }

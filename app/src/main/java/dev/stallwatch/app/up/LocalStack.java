@@ -69,6 +69,7 @@ public final class LocalStack {
     Analyzer analyzer =
         stack.add("analyzer", new Analyzer(bootstrap, data.resolve("streams"), Map.of()));
     analyzer.start();
+    stack.add("analyzer watch", new AnalyzerWatch(analyzer::health, System.out::println)).start();
 
     IncidentIndex index =
         stack.add("search index", IncidentIndex.open(data.resolve("index"), knowledge(data)));
@@ -78,7 +79,9 @@ public final class LocalStack {
     // Resumes from the index's checkpoint; a full rebuild only when there is none.
     CatchUpProgress.await(indexer, System.console() == null ? null : System.err);
 
-    DashboardServer server = stack.add("dashboard", new DashboardServer(index));
+    DashboardServer server =
+        stack.add(
+            "dashboard", new DashboardServer(index, new LocalStackStatus(analyzer, bootstrap)));
     try {
       server.start(settings.bindAddress(), settings.port());
     } catch (RuntimeException e) {

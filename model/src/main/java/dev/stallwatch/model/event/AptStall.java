@@ -1,5 +1,6 @@
 package dev.stallwatch.model.event;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -27,5 +28,7 @@ public record AptStall(
     Objects.requireNonNull(envelope, "envelope");
     Objects.requireNonNull(phase, "phase");
     Objects.requireNonNull(lastProgress, "lastProgress");
+    EventBounds.requireDuration("stalledSeconds", stalledSeconds, Duration.ofSeconds(1));
+    EventBounds.requireNear("lastProgress", lastProgress, envelope.ts());
   }
 }

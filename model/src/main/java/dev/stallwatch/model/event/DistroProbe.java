@@ -1,5 +1,6 @@
 package dev.stallwatch.model.event;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -15,5 +16,6 @@ public record DistroProbe(
     Objects.requireNonNull(envelope, "envelope");
     Objects.requireNonNull(distro, "distro");
     Objects.requireNonNull(status, "status");
+    EventBounds.requireDuration("latencyMillis", latencyMillis, Duration.ofMillis(1));
   }
 }

@@ -1,6 +1,7 @@
 package dev.stallwatch.model.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,6 +24,7 @@ public record EngineProbe(
   public EngineProbe {
     Objects.requireNonNull(envelope, "envelope");
     Objects.requireNonNull(status, "status");
+    EventBounds.requireDuration("latencyMillis", latencyMillis, Duration.ofMillis(1));
     waitingClients = waitingClients == null ? List.of() : List.copyOf(waitingClients);
   }
 
@@ -40,6 +42,7 @@ public record EngineProbe(
   public record WaitingClient(String comm, int pid, long waitedSeconds) {
     public WaitingClient {
       Objects.requireNonNull(comm, "comm");
+      EventBounds.requireDuration("waitedSeconds", waitedSeconds, Duration.ofSeconds(1));
     }
   }
 }

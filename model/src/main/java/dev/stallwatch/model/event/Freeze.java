@@ -17,6 +17,8 @@ public record Freeze(Envelope envelope, Instant from, Instant to) implements Tel
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("freeze ends before it starts");
     }
+    EventBounds.requireNear("from", from, envelope.ts());
+    EventBounds.requireNear("to", to, envelope.ts());
   }
 
   public Duration duration() {

@@ -29,6 +29,8 @@ public record Heartbeat(
 
   public Heartbeat {
     Objects.requireNonNull(envelope, "envelope");
+    EventBounds.requireNotNegative("spoolDepth", spoolDepth);
+    EventBounds.requireNotNegative("dropped", dropped);
     sources = sources == null ? Map.of() : Map.copyOf(sources);
   }
 }

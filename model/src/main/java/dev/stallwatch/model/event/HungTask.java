@@ -1,5 +1,6 @@
 package dev.stallwatch.model.event;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,9 +14,7 @@ public record HungTask(Envelope envelope, String comm, int pid, long blockedSeco
   public HungTask {
     Objects.requireNonNull(envelope, "envelope");
     Objects.requireNonNull(comm, "comm");
-    if (blockedSeconds < 0) {
-      throw new IllegalArgumentException("blockedSeconds must not be negative");
-    }
+    EventBounds.requireDuration("blockedSeconds", blockedSeconds, Duration.ofSeconds(1));
   }
 
   /** When the task started to block: message time minus the blocked seconds. */

@@ -1,5 +1,6 @@
 package dev.stallwatch.model.event;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -24,5 +25,6 @@ public record IoStall(
   public IoStall {
     Objects.requireNonNull(envelope, "envelope");
     Objects.requireNonNull(kind, "kind");
+    EventBounds.requireDuration("stalledMillis", stalledMillis, Duration.ofMillis(1));
   }
 }

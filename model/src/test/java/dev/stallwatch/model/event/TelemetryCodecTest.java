@@ -107,7 +107,28 @@ class TelemetryCodecTest {
             "{\"type\":\"freeze\",\"v\":1,\"ts\":\"2026-11-20T09:08:05Z\",\"seq\":1,\"id\":\"x\"}",
             "freeze event: missing field 'host'"),
         Arguments.of(hung.formatted("\"many\"", "122"), "hung_task event: field 'pid'"),
-        Arguments.of(hung.formatted("4711", "-5"), "blockedSeconds must not be negative"),
+        Arguments.of(hung.formatted("4711", "-5"), "blockedSeconds must be between 0 and"),
+        Arguments.of(hung.formatted("4711", "2147483647"), "(30 days), was 2147483647"),
+        Arguments.of(
+            hung.replace("\"v\":1", "\"v\":99").formatted("1", "2"),
+            "v 99 is not a version this reader knows"),
+        Arguments.of(
+            hung.replace("\"host\":\"h\"", "\"host\":\"<img src=x onerror=alert(1)>\"")
+                .formatted("1", "2"),
+            "host must be 1 to 128 letters, digits"),
+        Arguments.of(
+            hung.replace("\"host\":\"h\"", "\"host\":\"" + "a".repeat(100_000) + "\"")
+                .formatted("1", "2"),
+            "(100000 characters)"),
+        Arguments.of(
+            "{\"type\":\"freeze\",\"v\":1,\"host\":\"h\",\"ts\":\"2026-11-20T09:12:01Z\","
+                + "\"seq\":1,\"id\":\"x\",\"from\":\"1970-01-01T00:00:00Z\","
+                + "\"to\":\"2026-11-20T09:12:00Z\"}",
+            "freeze event: from 1970-01-01T00:00:00Z is more than 30 days from the event time"),
+        Arguments.of(
+            "{\"type\":\"io_stall\",\"v\":1,\"host\":\"h\",\"ts\":\"2026-11-20T09:12:01Z\","
+                + "\"seq\":1,\"id\":\"x\",\"kind\":\"PROBE\",\"stalledMillis\":-1}",
+            "stalledMillis must be between 0 and"),
         Arguments.of(
             hung.replace("2026-11-20T09:08:05Z", "yesterday").formatted("1", "2"),
             "hung_task event: field 'ts'"),

@@ -1,0 +1,46 @@
+package dev.stallwatch.server;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** The dashboard as a reader sees it: rows by incident id, their panels, the status line. */
+final class DashboardPage {
+
+  private final WebDriver driver;
+
+  DashboardPage(WebDriver driver) {
+    this.driver = driver;
+  }
+
+  /** Scrolls the incident's evidence list to {@code top} (unless negative); returns where it is. */
+  long scrollEvidence(String id, int top) {
+    Object at =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "const list = document.querySelector(`tr[data-id='${arguments[0]}'] .evidence`);"
+                    + "if (arguments[1] >= 0) { list.scrollTop = arguments[1]; }"
+                    + "return Math.round(list.scrollTop);",
+                id,
+                top);
+    return ((Number) at).longValue();
+  }
+
+  WebElement rowOf(String id) {
+    return driver.findElement(By.cssSelector("#incidents tr[data-id='" + id + "']"));
+  }
+
+  WebElement panel(String id, String name) {
+    return rowOf(id).findElement(By.cssSelector("details[data-panel='" + name + "']"));
+  }
+
+  String status() {
+    return driver.findElement(By.id("status")).getText();
+  }
+
+  int refreshes() {
+    String count = driver.findElement(By.id("status")).getDomAttribute("data-refreshes");
+    return count == null ? 0 : Integer.parseInt(count);
+  }
+}
