@@ -23,15 +23,6 @@ public final class Main {
 
   /** The configured command line, for main and for tests. */
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new StallwatchCommand());
-    commandLine.setExecutionExceptionHandler(
-        (exception, cmd, parseResult) -> {
-          if (exception instanceof StartupException startup) {
-            cmd.getErr().println("stallwatch: " + startup.getMessage());
-            return EXIT_USAGE;
-          }
-          throw exception;
-        });
-    return commandLine;
+    return StallwatchCommand.commandLine();
   }
 }

@@ -77,7 +77,7 @@ class CollectAndParseCommandTest {
     assertThat(run("parse", "--source", "syslog", "x")).isEqualTo(2);
     assertThat(err.toString()).contains("--source must be one of kmsg, dmesg,");
     assertThat(run("parse", "--source", "meminfo", dir.resolve("nope").toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("stallwatch: no file");
+    assertThat(err.toString()).contains("stallwatch: " + dir.resolve("nope") + " does not exist");
   }
 
   @Test

@@ -97,6 +97,7 @@ class CollectCaptureTest {
             "proc/pressure/cpu",
             "proc/pressure/io",
             "proc/pressure/memory",
+            "proc/sys/kernel/hostname",
             "proc/sys/kernel/hung_task_timeout_secs",
             "proc/sys/kernel/osrelease",
             "run/systemd/system/",
@@ -121,6 +122,7 @@ class CollectCaptureTest {
     assertThat(capture.resolve("windows/wsl-version.txt"))
         .hasSameBinaryContentAs(Captures.resource("roots/commands/wsl-version.txt"));
     assertThat(capture.resolve("sys/fs/cgroup/memory.reclaim")).isEmptyFile();
+    assertThat(out.toString()).contains("Capture of host dev-anna (anna-laptop) in " + capture);
   }
 
   @Test
@@ -166,6 +168,9 @@ class CollectCaptureTest {
     // collected Docker Desktop settings are cut down to what is read. Same machine, same answer.
     assertThat(collected.get("incidents")).isNotEmpty().isEqualTo(handMade.get("incidents"));
     assertThat(collected.get("host")).isEqualTo(handMade.get("host"));
+    assertThat(collected.get("hostName").asText())
+        .isEqualTo(handMade.get("hostName").asText())
+        .isEqualTo("anna-laptop");
   }
 
   @Test

@@ -58,6 +58,11 @@ class DiagnoseCommandTest {
     assertThat(err.toString()).isEmpty();
     JsonNode report = report();
     assertThat(report.get("host").asText()).isEqualTo("dev-anna");
+    assertThat(report.get("hostName").asText())
+        .as("proc/sys/kernel/hostname")
+        .isEqualTo("anna-laptop");
+    assertThat(onlyIncident(report).get("context").get("hostName").asText())
+        .isEqualTo("anna-laptop");
     JsonNode incident = onlyIncident(report);
     assertThat(incident.get("rule").asText()).isEqualTo("resource-saver-gradual");
     assertThat(incident.get("title").asText()).contains("Resource Saver", "gradual");
@@ -303,14 +308,30 @@ class DiagnoseCommandTest {
   }
 
   @Test
+  void shouldNameAHostnameThatIsNotOneAsAProblemAndLeaveItOut() throws Exception {
+    Path capture = Captures.copy("resource-saver-gradual", dir);
+    Files.writeString(
+        capture.resolve("proc/sys/kernel/hostname"), "<script>alert(1)</script>\u001b[2J\n");
+
+    int exit = run("diagnose", "--json", capture.toString());
+
+    assertThat(exit).as("diagnosed, but part of the capture could not be read").isEqualTo(1);
+    assertThat(report().has("hostName")).isFalse();
+    assertThat(onlyIncident(report()).get("context").has("hostName")).isFalse();
+    assertThat(err.toString())
+        .contains(capture.resolve("proc/sys/kernel/hostname") + ": not a host name")
+        .doesNotContain("\u001b");
+  }
+
+  @Test
   void shouldPrintAReportAPersonCanRead() {
     int exit = run("diagnose", Captures.capture("resource-saver-gradual").toString());
 
     assertThat(exit).isZero();
     assertThat(out.toString())
         .contains(
-            "Capture of dev-anna (",
-            "dev-anna  RESOLVED  critical  confidence 0.85",
+            "Capture of dev-anna (anna-laptop) in ",
+            "dev-anna (anna-laptop)  RESOLVED  critical  confidence 0.85",
             "Hang while Docker Desktop was in Resource Saver with autoMemoryReclaim=gradual"
                 + "  [resource-saver-gradual]",
             "began 2026-11-23 09:06:03Z, reported 2026-11-23 09:08:05Z, resolved 2026-11-23"

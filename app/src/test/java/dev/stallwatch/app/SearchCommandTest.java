@@ -57,7 +57,8 @@ class SearchCommandTest {
                     at,
                     "wsl -d Ubuntu timed out",
                     "Wsl/Service/E_UNEXPECTED")),
-            new HostContext("2.5.7.0", null, null, "4.42.0", null, CgroupLayout.V2, true, true),
+            new HostContext(
+                "2.5.7.0", null, null, "4.42.0", null, CgroupLayout.V2, true, true, "bb03-wsl"),
             List.of(KnownIssueRef.of("docker/for-win#14827")),
             "Turn off Resource Saver."));
     index.refresh();
@@ -89,7 +90,8 @@ class SearchCommandTest {
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString())
         .contains("Known issues:", "docker/for-win#14827", "Incidents (1 match")
-        .contains("build-box-03", "Fixed in Docker Desktop 4.43.0; build-box-03 runs 4.42.0");
+        .contains("build-box-03 (bb03-wsl)  New WSL terminal failed")
+        .contains("Fixed in Docker Desktop 4.43.0; build-box-03 runs 4.42.0");
   }
 
   @Test

@@ -30,8 +30,33 @@ final class DockerDesktopParsers {
    */
   record LogLine(Instant ts, String source, String level, String message) {}
 
+  /**
+   * What {@code docker version} says about Docker Desktop.
+   *
+   * @param desktopVersion the version of the Docker Desktop that docker talks to; null when none
+   * @param server what the {@code Server:} line names, e.g. {@code Docker Engine - Community}; null
+   *     when no server answered
+   */
+  record DockerVersion(String desktopVersion, String server) {
+
+    /** Why there is no Docker Desktop version, in words; null when there is one. */
+    String withoutDesktop() {
+      if (desktopVersion != null) {
+        return null;
+      }
+      return server == null
+          ? "docker version shows a client but no server: Docker Desktop is not installed or"
+              + " not running"
+          : "docker version shows 'Server: "
+              + server
+              + "': Docker Desktop is not installed, docker talks to another engine";
+    }
+  }
+
   private static final Pattern SERVER =
       Pattern.compile("(?m)^\\s*Server: Docker Desktop (\\d+\\.\\d+\\.\\d+)");
+  private static final Pattern CLIENT = Pattern.compile("(?m)^\\s*Client:");
+  private static final Pattern ANY_SERVER = Pattern.compile("(?m)^\\s*Server:[ \\t]*(\\S.*)?$");
   private static final Pattern LOG_LINE =
       Pattern.compile(
           "^\\[(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?Z)\\]"
@@ -80,15 +105,28 @@ final class DockerDesktopParsers {
         : null;
   }
 
-  /** The Docker Desktop version in {@code docker version}'s {@code Server: Docker Desktop X}. */
-  static String version(String dockerVersionOutput) throws FormatException {
-    Matcher m = SERVER.matcher(dockerVersionOutput);
-    if (!m.find()) {
-      throw new FormatException(
-          "no 'Server: Docker Desktop X.Y.Z' line in "
-              + SourceFiles.excerpt(dockerVersionOutput.strip()));
+  /**
+   * Reads {@code docker version}'s output (stdout and stderr). A client without Docker Desktop is
+   * an answer, not an error: a plain Docker CLI, or Docker Desktop stopped.
+   *
+   * @throws FormatException when the output is not {@code docker version}'s at all
+   */
+  static DockerVersion dockerVersion(String output) throws FormatException {
+    Matcher desktop = SERVER.matcher(output);
+    if (desktop.find()) {
+      return new DockerVersion(desktop.group(1), "Docker Desktop " + desktop.group(1));
     }
-    return m.group(1);
+    if (!CLIENT.matcher(output).find()) {
+      throw new FormatException(
+          "not the output of docker version (no 'Client:' section): "
+              + SourceFiles.excerpt(output.strip()));
+    }
+    Matcher server = ANY_SERVER.matcher(output);
+    if (!server.find()) {
+      return new DockerVersion(null, null);
+    }
+    String name = server.group(1) == null ? "" : server.group(1).strip();
+    return new DockerVersion(null, name.isEmpty() ? "(unnamed)" : SourceFiles.excerpt(name));
   }
 
   static LogLine logLine(String line) throws FormatException {

@@ -22,7 +22,42 @@ record InventoryFacts(
     String dockerDesktopVersion,
     Boolean resourceSaverEnabled,
     Integer autoPauseTimeoutSeconds,
-    Boolean autoMemoryReclaimRecognized) {
+    Boolean autoMemoryReclaimRecognized,
+    String hostName) {
+
+  /** Facts with no name, as a lone file tells them ({@code stallwatch parse}). */
+  InventoryFacts(
+      String wslVersion,
+      String kernelVersion,
+      String windowsVersion,
+      String distro,
+      Boolean systemd,
+      CgroupLayout cgroupLayout,
+      Boolean cgroupV1Disabled,
+      Boolean memoryReclaimPresent,
+      String autoMemoryReclaim,
+      Map<String, String> wslconfig,
+      String dockerDesktopVersion,
+      Boolean resourceSaverEnabled,
+      Integer autoPauseTimeoutSeconds,
+      Boolean autoMemoryReclaimRecognized) {
+    this(
+        wslVersion,
+        kernelVersion,
+        windowsVersion,
+        distro,
+        systemd,
+        cgroupLayout,
+        cgroupV1Disabled,
+        memoryReclaimPresent,
+        autoMemoryReclaim,
+        wslconfig,
+        dockerDesktopVersion,
+        resourceSaverEnabled,
+        autoPauseTimeoutSeconds,
+        autoMemoryReclaimRecognized,
+        null);
+  }
 
   /**
    * Whether WSL knows an {@code autoMemoryReclaim} value from .wslconfig; null when it is not set.
@@ -54,6 +89,7 @@ record InventoryFacts(
         dockerDesktopVersion,
         resourceSaverEnabled,
         autoPauseTimeoutSeconds,
-        autoMemoryReclaimRecognized);
+        autoMemoryReclaimRecognized,
+        hostName);
   }
 }

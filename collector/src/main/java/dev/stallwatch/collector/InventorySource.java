@@ -14,13 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the machine is, sent at start and whenever any of it changes: kernel release, cgroup layout
- * ({@code proc/mounts}) and {@code cgroup_no_v1} ({@code proc/cmdline}), {@code memory.reclaim}
- * present, systemd, the distro, every {@code .wslconfig} key, Docker Desktop's Resource Saver
- * settings, and the versions {@code wsl.exe --version} and {@code docker version} show. A part that
- * cannot be read is left out (and logged once) rather than failing the rest. The commands run at
- * start, then {@code wsl.exe} once an hour and {@code docker version} only when Docker Desktop's
- * settings file changed (a restart or upgrade), since asking the engine could wake it.
+ * What the machine is, sent at start and whenever any of it changes: its name, kernel release,
+ * cgroup layout ({@code proc/mounts}) and {@code cgroup_no_v1} ({@code proc/cmdline}), {@code
+ * memory.reclaim} present, systemd, the distro, every {@code .wslconfig} key, Docker Desktop's
+ * Resource Saver settings, and the versions {@code wsl.exe --version} and {@code docker version}
+ * show. A part that cannot be read is left out (and logged once) rather than failing the rest. The
+ * commands run at start, then {@code wsl.exe} once an hour and {@code docker version} only when
+ * Docker Desktop's settings file changed (a restart or upgrade), since asking the engine could wake
+ * it.
  */
 final class InventorySource implements Source {
 
@@ -33,6 +34,7 @@ final class InventorySource implements Source {
   private final String distro;
   private final Path wslExe;
   private final Path dockerExe;
+  private final String computerName;
   private final Duration interval;
   private final HostFacts facts;
   private final ProblemLog problems = new ProblemLog(LOG);
@@ -42,6 +44,7 @@ final class InventorySource implements Source {
   private String dockerVersion;
   private FileTime settingsSeen;
   private boolean dockerAsked;
+  private boolean saidWithoutDesktop;
 
   /**
    * @param root the distro's root, null on the Windows side
@@ -57,11 +60,28 @@ final class InventorySource implements Source {
       Path dockerExe,
       Duration interval,
       HostFacts facts) {
+    this(root, windowsHome, distro, wslExe, dockerExe, null, interval, facts);
+  }
+
+  /**
+   * @param computerName the Windows computer name, the machine's name on the Windows side; null to
+   *     read the hostname under the root
+   */
+  InventorySource(
+      Path root,
+      Path windowsHome,
+      String distro,
+      Path wslExe,
+      Path dockerExe,
+      String computerName,
+      Duration interval,
+      HostFacts facts) {
     this.root = root;
     this.windowsHome = windowsHome;
     this.distro = distro;
     this.wslExe = wslExe;
     this.dockerExe = dockerExe;
+    this.computerName = computerName;
     this.interval = interval;
     this.facts = facts;
   }
@@ -73,7 +93,8 @@ final class InventorySource implements Source {
 
   @Override
   public String description() {
-    return "reads proc/sys/kernel/osrelease, proc/mounts, proc/cmdline, "
+    return "reads proc/sys/kernel/osrelease, proc/sys/kernel/hostname (or COMPUTERNAME on"
+        + " Windows), proc/mounts, proc/cmdline, "
         + "sys/fs/cgroup/memory.reclaim (exists?), run/systemd/system, etc/wsl.conf, the "
         + "Windows home's .wslconfig and Docker Desktop settings, and the output of wsl.exe "
         + "--version and docker version; sends the inventory fields of docs/events.md "
@@ -149,7 +170,15 @@ final class InventorySource implements Source {
         dockerVersion,
         docker == null ? null : docker.useResourceSaver(),
         docker == null ? null : docker.autoPauseTimeoutSeconds(),
-        InventoryFacts.reclaimRecognized(reclaim));
+        InventoryFacts.reclaimRecognized(reclaim),
+        part("host name", this::hostName, null));
+  }
+
+  private String hostName() throws IOException {
+    if (computerName != null) {
+      return MachineNames.parse(computerName).orElse(null);
+    }
+    return root == null ? null : MachineNames.underRoot(root).orElse(null);
   }
 
   private Boolean systemd() {
@@ -207,16 +236,22 @@ final class InventorySource implements Source {
         && (!dockerAsked || (settings != null && !settings.equals(settingsSeen)))) {
       dockerAsked = true;
       settingsSeen = settings;
-      String read =
+      DockerDesktopParsers.DockerVersion read =
           part(
               "docker version",
               () ->
-                  DockerDesktopParsers.version(
+                  DockerDesktopParsers.dockerVersion(
                       new String(
                           run(List.of(dockerExe.toString(), "version")).stdout(),
                           StandardCharsets.UTF_8)),
               null);
-      dockerVersion = read != null ? read : dockerVersion;
+      if (read != null && read.desktopVersion() != null) {
+        dockerVersion = read.desktopVersion();
+      } else if (read != null && !saidWithoutDesktop) {
+        // Not a failure: most Linux machines and CI have a plain Docker CLI. Said once per run.
+        saidWithoutDesktop = true;
+        LOG.info("no Docker Desktop version to report: {}", read.withoutDesktop());
+      }
     }
   }
 

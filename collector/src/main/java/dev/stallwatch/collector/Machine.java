@@ -3,6 +3,7 @@ package dev.stallwatch.collector;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param wslExe {@code wsl.exe} to run, null to not run it
  * @param dockerExe {@code docker} to run for the version, null to not run it
  * @param fromStart read tailed files without a checkpoint from their start (else their end)
+ * @param computerName the Windows computer name ({@code COMPUTERNAME}) on the Windows side; null in
+ *     a distro, whose name is its hostname under the root
  */
 public record Machine(
     Path root,
@@ -25,10 +28,23 @@ public record Machine(
     Path stateDir,
     Path wslExe,
     Path dockerExe,
-    boolean fromStart) {
+    boolean fromStart,
+    String computerName) {
 
   public Machine {
     Objects.requireNonNull(root, "root");
+  }
+
+  /** A machine whose name, if any, is the hostname under its root. */
+  public Machine(
+      Path root,
+      Path windowsHome,
+      String distro,
+      Path stateDir,
+      Path wslExe,
+      Path dockerExe,
+      boolean fromStart) {
+    this(root, windowsHome, distro, stateDir, wslExe, dockerExe, fromStart, null);
   }
 
   /**
@@ -49,8 +65,12 @@ public record Machine(
         false);
   }
 
-  /** The Windows side: the user's home, and wsl.exe and docker from the PATH. */
+  /** The Windows side: the user's home, wsl.exe and docker from the PATH, COMPUTERNAME. */
   public static Machine discoverWindows(Path windowsHome, Path stateDir) {
+    return discoverWindows(windowsHome, stateDir, System.getenv());
+  }
+
+  static Machine discoverWindows(Path windowsHome, Path stateDir, Map<String, String> env) {
     Path home = windowsHome != null ? windowsHome : Path.of(System.getProperty("user.home"));
     return new Machine(
         home,
@@ -59,7 +79,8 @@ public record Machine(
         stateDir,
         onPath("wsl.exe").orElse(null),
         onPath("docker.exe").or(() -> onPath("docker")).orElse(null),
-        false);
+        false,
+        env.get("COMPUTERNAME"));
   }
 
   /** A copy that runs these executables instead (tests point them at fake scripts). */
@@ -71,12 +92,13 @@ public record Machine(
         stateDir,
         wsl == null ? wslExe : wsl,
         docker == null ? dockerExe : docker,
-        fromStart);
+        fromStart,
+        computerName);
   }
 
   /** A copy that reads tailed files from their start and keeps no state (the manifest). */
   public Machine forManifest() {
-    return new Machine(root, windowsHome, distro, null, wslExe, dockerExe, true);
+    return new Machine(root, windowsHome, distro, null, wslExe, dockerExe, true, computerName);
   }
 
   static Optional<Path> onPath(String executable) {

@@ -182,7 +182,9 @@ public final class OfflineParser {
           case WSL_CONF -> withSystemd(IniParser.parse(text, problems).get("boot.systemd"));
           case WSL_VERSION -> withWslVersion(WslVersionParser.parse(text));
           case DOCKER_SETTINGS -> withDocker(DockerDesktopParsers.settings(text));
-          case DOCKER_VERSION -> withDockerVersion(DockerDesktopParsers.version(text));
+          // Without Docker Desktop the inventory has no version, as the live collector's.
+          case DOCKER_VERSION ->
+              withDockerVersion(DockerDesktopParsers.dockerVersion(text).desktopVersion());
           default -> throw new IllegalArgumentException("not an inventory kind: " + kind);
         };
     return facts.toEvent(envelopes.next(options.at()));

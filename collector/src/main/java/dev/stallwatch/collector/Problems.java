@@ -2,7 +2,7 @@ package dev.stallwatch.collector;
 
 /**
  * Where a parser reports the lines it could not read while it goes on with the others. Live sources
- * log them; {@code stallwatch parse} prints them and exits 1.
+ * log them; {@code stallwatch parse} prints them and exits 1 (2 when not one line could be read).
  */
 @FunctionalInterface
 public interface Problems {

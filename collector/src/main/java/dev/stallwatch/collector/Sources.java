@@ -23,6 +23,7 @@ final class Sources {
             m.distro(),
             m.wslExe(),
             m.dockerExe(),
+            m.computerName(),
             c.inventoryInterval,
             facts));
     sources.add(new MemInfoSource(root, c.sampleInterval));
@@ -71,7 +72,14 @@ final class Sources {
     List<Source> sources = new ArrayList<>();
     sources.add(
         new InventorySource(
-            null, m.windowsHome(), null, m.wslExe(), m.dockerExe(), c.inventoryInterval, facts));
+            null,
+            m.windowsHome(),
+            null,
+            m.wslExe(),
+            m.dockerExe(),
+            m.computerName(),
+            c.inventoryInterval,
+            facts));
     if (m.windowsHome() != null) {
       sources.add(
           new DockerDesktopLogSource(

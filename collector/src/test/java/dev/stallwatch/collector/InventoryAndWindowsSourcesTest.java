@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,7 @@ class InventoryAndWindowsSourcesTest {
     assertThat(inventory.windowsVersion()).isEqualTo("10.0.26100.4061");
     assertThat(inventory.kernelVersion()).isEqualTo("6.6.87.2-microsoft-standard-WSL2");
     assertThat(inventory.distro()).isEqualTo("Ubuntu-24.04");
+    assertThat(inventory.hostName()).as("proc/sys/kernel/hostname").isEqualTo("anna-laptop");
     assertThat(inventory.systemd()).isTrue();
     assertThat(inventory.cgroupLayout()).isEqualTo(CgroupLayout.V2);
     assertThat(inventory.cgroupV1Disabled()).isTrue();
@@ -99,6 +101,34 @@ class InventoryAndWindowsSourcesTest {
     assertThat(inventory.cgroupLayout()).isNull();
     assertThat(inventory.wslVersion()).isNull();
     assertThat(inventory.autoMemoryReclaim()).isNull();
+  }
+
+  @Test
+  void shouldLeaveOutAHostnameThatIsNotOneAndKeepTheRest(@TempDir Path root) throws Exception {
+    Files.createDirectories(root.resolve("proc/sys/kernel"));
+    Files.writeString(root.resolve("proc/sys/kernel/osrelease"), "6.6.87.2-microsoft-WSL2\n");
+    Files.writeString(
+        root.resolve("proc/sys/kernel/hostname"), "<img src=x onerror=alert(1)>\u001b[2J\n");
+    InventorySource source =
+        new InventorySource(root, null, null, null, null, Duration.ofSeconds(60), new HostFacts());
+
+    Inventory inventory = (Inventory) source.sample(envelopes, NOW).getFirst();
+    Files.writeString(root.resolve("proc/sys/kernel/hostname"), "anna-laptop\n");
+    Inventory renamed = (Inventory) source.sample(envelopes, NOW.plusSeconds(60)).getFirst();
+
+    assertThat(inventory.hostName()).isNull();
+    assertThat(inventory.kernelVersion()).isEqualTo("6.6.87.2-microsoft-WSL2");
+    assertThat(renamed.hostName()).as("a rename is a change").isEqualTo("anna-laptop");
+  }
+
+  @Test
+  void shouldNameTheWindowsSideByItsComputerName(@TempDir Path home) {
+    Machine windows =
+        Machine.discoverWindows(home, null, Map.of("COMPUTERNAME", "DESKTOP-4F2K9QZ"));
+
+    assertThat(windows.computerName()).isEqualTo("DESKTOP-4F2K9QZ");
+    assertThat(windows.forManifest().withCommands(null, null).computerName())
+        .isEqualTo("DESKTOP-4F2K9QZ");
   }
 
   @Test

@@ -40,6 +40,19 @@ class OfflineParserTest {
   }
 
   @Test
+  void shouldReadDockerVersionWithoutDockerDesktopAsAnInventoryWithoutItsVersion()
+      throws Exception {
+    List<TelemetryEvent> events =
+        parse(OfflineParser.Kind.DOCKER_VERSION, "docker-version-engine.txt");
+
+    assertThat(events)
+        .singleElement()
+        .extracting(e -> ((Inventory) e).dockerDesktopVersion())
+        .isNull();
+    assertThat(problems.lines).as("a machine without Docker Desktop is not a problem").isEmpty();
+  }
+
+  @Test
   void shouldFindEveryRuleInDmesgTextIncludingTheSplitReclaimLine() throws Exception {
     List<TelemetryEvent> events = parse(OfflineParser.Kind.DMESG, "dmesg.txt");
 

@@ -184,10 +184,12 @@ class ParsersTest {
 
   @Test
   void shouldReadTheDockerDesktopVersionFromDockerVersion() throws Exception {
-    assertThat(DockerDesktopParsers.version(Fixtures.formatText("docker-version.txt")))
-        .isEqualTo("4.42.0");
-    assertThatThrownBy(() -> DockerDesktopParsers.version("Client:\n Version: 28.2.2\n"))
-        .hasMessageContaining("Server: Docker Desktop");
+    assertThat(DockerDesktopParsers.dockerVersion(Fixtures.formatText("docker-version.txt")))
+        .isEqualTo(new DockerDesktopParsers.DockerVersion("4.42.0", "Docker Desktop 4.42.0"));
+    assertThat(DockerDesktopParsers.dockerVersion("Client:\n Version: 28.2.2\n").withoutDesktop())
+        .contains("Docker Desktop is not installed or not running");
+    assertThatThrownBy(() -> DockerDesktopParsers.dockerVersion("bash: docker: not found\n"))
+        .hasMessageContaining("not the output of docker version");
   }
 
   @Test

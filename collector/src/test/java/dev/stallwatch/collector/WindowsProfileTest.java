@@ -35,7 +35,7 @@ class WindowsProfileTest {
     try (Collector collector =
         Collector.create(
             Profile.WINDOWS,
-            new Machine(home, home, null, null, wsl, null, false),
+            new Machine(home, home, null, null, wsl, null, false, "DESKTOP-4F2K9QZ"),
             "win-a",
             sink,
             config)) {
@@ -61,6 +61,7 @@ class WindowsProfileTest {
     assertThat(inventory.autoMemoryReclaim()).isEqualTo("gradual");
     assertThat(inventory.resourceSaverEnabled()).isTrue();
     assertThat(inventory.kernelVersion()).isEqualTo("6.6.87.2-1");
+    assertThat(inventory.hostName()).as("COMPUTERNAME").isEqualTo("DESKTOP-4F2K9QZ");
     assertThat(sink.ofType(DistroProbe.class).subList(0, 3))
         .extracting(DistroProbe::status)
         .containsExactly(ProbeStatus.OK, ProbeStatus.TIMEOUT, ProbeStatus.FAILED);

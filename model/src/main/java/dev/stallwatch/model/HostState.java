@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param riskRules rules whose context this host matches, so it can hang the way they describe
  * @param atRisk {@code riskRules} is not empty and the host has had no incident yet
  * @param mitigations changes the host made that should prevent hangs, with hang counts around them
+ * @param hostName the machine's display name from its context, so lists need not open the context
  */
 public record HostState(
     String host,
@@ -35,7 +36,8 @@ public record HostState(
     Instant lastIncidentAt,
     List<String> riskRules,
     boolean atRisk,
-    List<Mitigation> mitigations) {
+    List<Mitigation> mitigations,
+    String hostName) {
 
   public HostState {
     Objects.requireNonNull(host, "host");
@@ -43,6 +45,43 @@ public record HostState(
     openRules = openRules == null ? List.of() : List.copyOf(openRules);
     riskRules = riskRules == null ? List.of() : List.copyOf(riskRules);
     mitigations = mitigations == null ? List.of() : List.copyOf(mitigations);
+    hostName = HostNames.checked("hostName", hostName != null ? hostName : context.hostName());
+  }
+
+  /** The state as written before {@code hostName} existed; the name comes from the context. */
+  public HostState(
+      String host,
+      HostContext context,
+      Instant lastSeen,
+      Instant lastHeartbeat,
+      long lastSeq,
+      long missingEvents,
+      boolean resourceSaverActive,
+      int openIncidents,
+      List<String> openRules,
+      boolean silent,
+      int incidentsLast7Days,
+      Instant lastIncidentAt,
+      List<String> riskRules,
+      boolean atRisk,
+      List<Mitigation> mitigations) {
+    this(
+        host,
+        context,
+        lastSeen,
+        lastHeartbeat,
+        lastSeq,
+        missingEvents,
+        resourceSaverActive,
+        openIncidents,
+        openRules,
+        silent,
+        incidentsLast7Days,
+        lastIncidentAt,
+        riskRules,
+        atRisk,
+        mitigations,
+        null);
   }
 
   /** The state with only the fields of the first version of this record. */
@@ -70,6 +109,7 @@ public record HostState(
         null,
         List.of(),
         false,
-        List.of());
+        List.of(),
+        null);
   }
 }

@@ -80,6 +80,11 @@ public final class HostEvents {
   }
 
   public Inventory inventory(Duration offset, Machine m) {
+    return inventory(offset, m, null);
+  }
+
+  /** The inventory of a collector that also sends the machine's name. */
+  public Inventory inventory(Duration offset, Machine m, String hostName) {
     return new Inventory(
         envelope(offset),
         m.wsl(),
@@ -94,7 +99,32 @@ public final class HostEvents {
         m.reclaim() == null ? Map.of() : Map.of("experimental.automemoryreclaim", m.reclaim()),
         m.dockerDesktop(),
         m.resourceSaver(),
-        300);
+        300,
+        null,
+        hostName);
+  }
+
+  /**
+   * An inventory that says only the machine's name, as a collector that could read nothing else.
+   */
+  public Inventory nameOnly(Duration offset, String hostName) {
+    return new Inventory(
+        envelope(offset),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Map.of(),
+        null,
+        null,
+        null,
+        null,
+        hostName);
   }
 
   public ResourceSaver entered(Duration offset) {

@@ -26,10 +26,10 @@ final class AnalysisOptions {
       names = "--grace",
       paramLabel = "DURATION",
       defaultValue = "30s",
-      converter = DurationConverter.class,
+      converter = GraceConverter.class,
       description =
-          "How late an event may arrive and still be applied in event-time order, e.g. 30s or 2m"
-              + " (default: ${DEFAULT-VALUE}).")
+          "How late an event may arrive and still be applied in event-time order, e.g. 30s or 2m,"
+              + " at most 1d (default: ${DEFAULT-VALUE}).")
   Duration grace;
 
   /** The rules in force; invalid rules are a configuration error the user can fix. */
@@ -56,15 +56,52 @@ final class AnalysisOptions {
     return AnalysisSettings.DEFAULTS.withGrace(grace);
   }
 
-  /** Reads {@code 30s}, {@code 2m}, {@code 1h}. */
-  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+  /**
+   * Reads {@code 30s}, {@code 2m}, {@code 1h}, {@code 7d}, up to 3650d: a longer one would push
+   * event times past what a clock can show, and only a typing mistake writes it.
+   */
+  static class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    private final Duration max;
+    private final String maxText;
+
+    DurationConverter() {
+      this(Duration.ofDays(3650), "3650d");
+    }
+
+    DurationConverter(Duration max, String maxText) {
+      this.max = max;
+      this.maxText = maxText;
+    }
+
     @Override
     public Duration convert(String value) {
+      Duration duration;
       try {
-        return Durations.parse(value);
+        duration = Durations.parse(value);
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw tooLong(value);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(e.getMessage());
       }
+      if (duration.compareTo(max) > 0) {
+        throw tooLong(value);
+      }
+      return duration;
+    }
+
+    private CommandLine.TypeConversionException tooLong(String value) {
+      return new CommandLine.TypeConversionException(
+          "'" + value + "' is too long; at most " + maxText);
+    }
+  }
+
+  /**
+   * The grace, up to 1d: events are held back for it, so a longer one would only hold state for
+   * events no collector sends that late.
+   */
+  static final class GraceConverter extends DurationConverter {
+    GraceConverter() {
+      super(Duration.ofDays(1), "1d");
     }
   }
 }

@@ -152,7 +152,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       Files.createDirectories(stateDir);
     } catch (IOException e) {
       throw new StartupException(
-          "cannot write to the state directory " + stateDir.toAbsolutePath() + " (" + e + ")", e);
+          "cannot write to the state directory "
+              + stateDir.toAbsolutePath()
+              + ": "
+              + CommandErrors.describe(e),
+          e);
     }
   }
 

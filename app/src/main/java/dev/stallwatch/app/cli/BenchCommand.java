@@ -1,11 +1,15 @@
 package dev.stallwatch.app.cli;
 
+import dev.stallwatch.app.StartupException;
 import dev.stallwatch.bench.SearchBenchmark;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code stallwatch bench}: benchmarks, run by hand (never part of the build). */
@@ -60,11 +64,29 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       if (incidents < 1 || queries < 10) {
-        return CommandErrors.fail(
-            spec.commandLine().getErr(), "--incidents must be at least 1 and --queries 10");
+        throw new ParameterException(
+            spec.commandLine(),
+            "--incidents must be at least 1 and --queries at least 10, were %d and %d"
+                .formatted(incidents, queries));
       }
-      SearchBenchmark.run(
-          new SearchBenchmark.Options(incidents, queries, workDir), spec.commandLine().getOut());
+      if (!Files.isDirectory(workDir)) {
+        throw new StartupException(
+            "--work-dir "
+                + workDir
+                + (Files.exists(workDir) ? " is not a directory" : " does not exist")
+                + "; name an existing directory for the two indexes");
+      }
+      try {
+        SearchBenchmark.run(
+            new SearchBenchmark.Options(incidents, queries, workDir), spec.commandLine().getOut());
+      } catch (IOException e) {
+        throw new StartupException(
+            "cannot write the indexes under --work-dir "
+                + workDir
+                + ": "
+                + CommandErrors.describe(e),
+            e);
+      }
       return 0;
     }
   }

@@ -25,7 +25,8 @@ final class CaptureCommand {
     try {
       items = new CaptureWriter(machine, host, Clock.systemUTC()).write(dir);
     } catch (IOException e) {
-      err.println("stallwatch: cannot write the capture into " + dir + ": " + e);
+      err.println(
+          "stallwatch: cannot write the capture into " + dir + ": " + CommandErrors.describe(e));
       err.flush();
       return FAILED;
     }
@@ -45,7 +46,7 @@ final class CaptureCommand {
     out.printf(
         "%nCapture of host %s in %s: %d file(s), %s. See what it shows with:%n"
             + "  stallwatch diagnose %s%n",
-        host, dir, files, size(bytes), dir);
+        CollectCommand.hostLabel(machine, host), dir, files, size(bytes), dir);
     out.flush();
     return 0;
   }

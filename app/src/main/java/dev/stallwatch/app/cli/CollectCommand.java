@@ -10,6 +10,7 @@ import dev.stallwatch.collector.ConfigException;
 import dev.stallwatch.collector.EventSink;
 import dev.stallwatch.collector.HostIds;
 import dev.stallwatch.collector.Machine;
+import dev.stallwatch.collector.MachineNames;
 import dev.stallwatch.collector.Manifest;
 import dev.stallwatch.collector.Profile;
 import dev.stallwatch.collector.SpoolingSink;
@@ -137,7 +138,7 @@ final class CollectCommand implements Callable<Integer> {
       checkCaptureDir(chosen);
     }
     Machine machine = machine(chosen, state);
-    String host = hostId != null ? validHostId(hostId) : HostIds.stable(root);
+    String host = hostId != null ? validHostId("--host-id", hostId) : HostIds.stable(root);
     if (capture != null) {
       return CaptureCommand.write(capture, machine, host, spec.commandLine());
     }
@@ -190,7 +191,7 @@ final class CollectCommand implements Callable<Integer> {
         .getErr()
         .println(
             "stallwatch: collecting as host "
-                + host
+                + hostLabel(machine, host)
                 + " into "
                 + bootstrap
                 + " (state in "
@@ -215,8 +216,16 @@ final class CollectCommand implements Callable<Integer> {
               "--capture " + capture + " is not empty; name a new or empty directory");
         }
       } catch (IOException e) {
-        throw new StartupException("cannot read --capture " + capture + " (" + e + ")", e);
+        throw new StartupException(
+            "cannot read --capture " + capture + ": " + CommandErrors.describe(e), e);
       }
+      return;
+    }
+    try {
+      Files.createDirectories(capture);
+    } catch (IOException e) {
+      throw new StartupException(
+          "cannot create --capture " + capture + ": " + CommandErrors.describe(e), e);
     }
   }
 
@@ -248,6 +257,8 @@ final class CollectCommand implements Callable<Integer> {
     if (windowsHome != null && !Files.isDirectory(windowsHome)) {
       throw new StartupException("--windows-home " + windowsHome + " is not a directory");
     }
+    InputFiles.executable("--wsl-exe", wslExe);
+    InputFiles.executable("--docker", docker);
     if (chosen == Profile.WINDOWS) {
       return Machine.discoverWindows(windowsHome, state).withCommands(wslExe, docker);
     }
@@ -276,12 +287,25 @@ final class CollectCommand implements Callable<Integer> {
     public void close() {}
   }
 
-  private static String validHostId(String id) throws StartupException {
+  /**
+   * The host id and the machine's name as the collector will send it; a name it would not send (the
+   * inventory source says why in the log) is left out here too.
+   */
+  static String hostLabel(Machine machine, String host) {
+    try {
+      return IncidentPrinter.host(host, MachineNames.of(machine).orElse(null));
+    } catch (IOException e) {
+      return host;
+    }
+  }
+
+  /** A host id given on the command line, by the wire format's rule for it. */
+  static String validHostId(String option, String id) throws StartupException {
     try {
       Envelope.requireHostId(id);
       return id;
     } catch (IllegalArgumentException e) {
-      throw new StartupException("--host-id: " + e.getMessage(), e);
+      throw new StartupException(option + ": " + e.getMessage(), e);
     }
   }
 }

@@ -15,11 +15,16 @@ final class DiagnosisPrinter {
   static final int PROBLEMS_SHOWN_PER_FILE = 20;
 
   /**
-   * The JSON document: the host, its incidents as on {@code stallwatch.incidents}, the files read
-   * and the problems, each as {@code FILE:LINE: reason}.
+   * The JSON document: the host, its display name (left out when unknown), its incidents as on
+   * {@code stallwatch.incidents}, the files read and the problems, each as {@code FILE:LINE:
+   * reason}.
    */
   record Document(
-      String host, List<Incident> incidents, List<String> read, List<String> problems) {}
+      String host,
+      String hostName,
+      List<Incident> incidents,
+      List<String> read,
+      List<String> problems) {}
 
   private DiagnosisPrinter() {}
 
@@ -27,6 +32,7 @@ final class DiagnosisPrinter {
     IncidentPrinter.json(
         new Document(
             diagnosis.host(),
+            diagnosis.hostName(),
             diagnosis.incidents(),
             diagnosis.read(),
             diagnosis.problems().stream().map(p -> p.describe(dir)).toList()),
@@ -35,13 +41,13 @@ final class DiagnosisPrinter {
 
   static void human(Diagnosis diagnosis, Path dir, PrintWriter out) {
     List<String> read = diagnosis.read();
+    String host = IncidentPrinter.host(diagnosis.host(), diagnosis.hostName());
     if (diagnosis.incidents().isEmpty()) {
-      out.printf(
-          "No hang found on %s: nothing in the capture %s points to one.%n", diagnosis.host(), dir);
+      out.printf("No hang found on %s: nothing in the capture %s points to one.%n", host, dir);
       out.printf(
           "Read %d file(s): %s%n", read.size(), read.isEmpty() ? "none" : String.join(", ", read));
     } else {
-      out.printf("Capture of %s (%s), %d file(s) read:%n%n", diagnosis.host(), dir, read.size());
+      out.printf("Capture of %s in %s, %d file(s) read:%n%n", host, dir, read.size());
       IncidentPrinter.human(diagnosis.incidents(), out);
     }
     if (!diagnosis.problems().isEmpty()) {

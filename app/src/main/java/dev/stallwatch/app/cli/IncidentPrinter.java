@@ -56,10 +56,18 @@ final class IncidentPrinter {
     out.printf("%d incident(s), %d still open.%n", incidents.size(), open);
   }
 
+  /** The host id, and its display name when the incident's context has one that says more. */
+  static String host(String host, String hostName) {
+    return hostName == null || hostName.equals(host) ? host : host + " (" + hostName + ")";
+  }
+
   private static void incident(Incident i, PrintWriter out) {
     out.printf(
         "%s  %s  %s  confidence %.2f%n",
-        i.host(), i.status(), i.severity().wireName(), i.confidence());
+        host(i.host(), i.context().hostName()),
+        i.status(),
+        i.severity().wireName(),
+        i.confidence());
     out.printf("  %s  [%s]%n", i.title(), i.rule());
     out.printf(
         "  began %s, reported %s%s%n",

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -56,14 +57,10 @@ final class KbCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      return CommandErrors.run(
-          spec.commandLine().getErr(),
-          () -> {
-            for (KnowledgeEntry e : source.load().entries()) {
-              out.printf(Locale.ROOT, "%-24s %-7s %s%n", e.id(), e.status(), e.title());
-            }
-            return 0;
-          });
+      for (KnowledgeEntry e : source.load().entries()) {
+        out.printf(Locale.ROOT, "%-24s %-7s %s%n", e.id(), e.status(), e.title());
+      }
+      return 0;
     }
   }
 
@@ -84,23 +81,18 @@ final class KbCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      return CommandErrors.run(
-          spec.commandLine().getErr(),
-          () -> {
-            var entry = source.load().get(id);
-            if (entry.isEmpty()) {
-              return CommandErrors.fail(
-                  spec.commandLine().getErr(),
-                  "the knowledge base has no issue '%s'; 'stallwatch kb list' lists them"
-                      .formatted(id));
-            }
-            if (json) {
-              out.println(KnowledgeOutput.json(entry.get()));
-            } else {
-              KnowledgeOutput.entry(out, entry.get());
-            }
-            return 0;
-          });
+      var entry = source.load().get(id);
+      if (entry.isEmpty()) {
+        return CommandErrors.fail(
+            spec.commandLine().getErr(),
+            "the knowledge base has no issue '%s'; 'stallwatch kb list' lists them".formatted(id));
+      }
+      if (json) {
+        out.println(KnowledgeOutput.json(entry.get()));
+      } else {
+        KnowledgeOutput.entry(out, entry.get());
+      }
+      return 0;
     }
   }
 
@@ -134,23 +126,19 @@ final class KbCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
       if (limit < 1 || limit > 100) {
-        return CommandErrors.fail(err, "--limit must be from 1 to 100, was " + limit);
+        throw new ParameterException(
+            spec.commandLine(), "--limit must be from 1 to 100, was " + limit);
       }
-      return CommandErrors.run(
-          err,
-          () -> {
-            try (IncidentIndex index = IncidentIndex.inMemory(source.load())) {
-              List<KnowledgeHit> hits = index.searchKnowledge(text, limit);
-              if (json) {
-                out.println(KnowledgeOutput.json(hits));
-              } else {
-                KnowledgeOutput.hits(out, hits);
-              }
-            }
-            return 0;
-          });
+      try (IncidentIndex index = IncidentIndex.inMemory(source.load())) {
+        List<KnowledgeHit> hits = index.searchKnowledge(text, limit);
+        if (json) {
+          out.println(KnowledgeOutput.json(hits));
+        } else {
+          KnowledgeOutput.hits(out, hits);
+        }
+      }
+      return 0;
     }
   }
 
@@ -174,12 +162,8 @@ final class KbCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      return CommandErrors.run(spec.commandLine().getErr(), () -> importFile(out));
-    }
-
-    private int importFile(PrintWriter out) throws Exception {
       List<KnowledgeEntry> incoming;
-      try (InputStream in = Files.newInputStream(file)) {
+      try (InputStream in = Files.newInputStream(InputFiles.regularFile("", file))) {
         incoming = GitHubIssues.read(in, file.getFileName().toString());
       }
       KnowledgeBase shipped = KnowledgeBase.shipped();
@@ -235,30 +219,26 @@ final class KbCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      return CommandErrors.run(
-          spec.commandLine().getErr(),
-          () -> {
-            List<KnowledgeEvaluation.Case> cases;
-            if (queries == null) {
-              cases = KnowledgeEvaluation.shippedSet();
-            } else {
-              try (InputStream in = Files.newInputStream(queries)) {
-                cases = KnowledgeEvaluation.readSet(in, queries.getFileName().toString());
-              }
-            }
-            var report = KnowledgeEvaluation.run(source.load(), cases);
-            for (var o : report.outcomes()) {
-              if (verbose || o.rank() == 0 || o.rank() > 3) {
-                out.printf(
-                    "%s  %s -> %s%n",
-                    o.rank() == 0 ? "miss " : "rank " + o.rank(),
-                    o.query().query(),
-                    o.top().subList(0, Math.min(3, o.top().size())));
-              }
-            }
-            out.println(report.summary());
-            return 0;
-          });
+      List<KnowledgeEvaluation.Case> cases;
+      if (queries == null) {
+        cases = KnowledgeEvaluation.shippedSet();
+      } else {
+        try (InputStream in = Files.newInputStream(InputFiles.regularFile("--queries", queries))) {
+          cases = KnowledgeEvaluation.readSet(in, queries.getFileName().toString());
+        }
+      }
+      var report = KnowledgeEvaluation.run(source.load(), cases);
+      for (var o : report.outcomes()) {
+        if (verbose || o.rank() == 0 || o.rank() > 3) {
+          out.printf(
+              "%s  %s -> %s%n",
+              o.rank() == 0 ? "miss " : "rank " + o.rank(),
+              o.query().query(),
+              o.top().subList(0, Math.min(3, o.top().size())));
+        }
+      }
+      out.println(report.summary());
+      return 0;
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.stallwatch.app.cli;
 
+import dev.stallwatch.app.StartupException;
 import dev.stallwatch.search.kb.KnowledgeBase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -20,7 +22,10 @@ final class KnowledgeSource {
     return dataDir.resolve("kb");
   }
 
-  KnowledgeBase load() {
+  KnowledgeBase load() throws StartupException {
+    if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+      throw new StartupException("--data-dir " + dataDir + " is a file; name a directory");
+    }
     return KnowledgeBase.withImported(kbDir());
   }
 }

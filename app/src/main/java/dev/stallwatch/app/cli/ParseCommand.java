@@ -13,14 +13,16 @@ import dev.stallwatch.model.event.TelemetryCodec;
 import dev.stallwatch.model.event.TelemetryEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -39,7 +41,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Prints, one JSON object a line, the events a collector source sends for FILE (the wire"
           + " format of docs/events.md). Lines it cannot read are named on stderr with the"
-          + " reason; the good ones are still printed, and the exit code is then 1.",
+          + " reason; the good ones are still printed.",
       ""
     },
     footer = {
@@ -47,7 +49,11 @@ import picocli.CommandLine.Spec;
       "KIND is one of: kmsg (raw /dev/kmsg records), dmesg (dmesg or dmesg -T text), meminfo,"
           + " pressure (file named cpu, memory or io), diskstats, mounts, cmdline, osrelease,"
           + " wslconfig, wsl-version (UTF-16LE or UTF-8), wsl-conf, apt-term, apt-history,"
-          + " docker-log, docker-settings, docker-version."
+          + " docker-log, docker-settings, docker-version.",
+      "",
+      "Exit codes (as for 'stallwatch replay'): 0 every line was read; 1 some lines could not be"
+          + " read (named on stderr) and the events of the rest were printed; 2 not one line could"
+          + " be read or the file as a whole is not of KIND, or FILE or the options cannot be used."
     })
 final class ParseCommand implements Callable<Integer> {
 
@@ -101,23 +107,13 @@ final class ParseCommand implements Callable<Integer> {
     // the same lines would say it twice.
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("dev.stallwatch.collector"))
         .setLevel(Level.ERROR);
-    Kind kind =
-        OfflineParser.Kind.fromCliName(source)
-            .orElseThrow(
-                () ->
-                    new StartupException(
-                        "--source must be one of "
-                            + Arrays.stream(Kind.values())
-                                .map(Kind::cliName)
-                                .collect(Collectors.joining(", "))
-                            + "; was '"
-                            + source
-                            + "'"));
+    Kind kind = kind();
     OfflineParser.Options options = options();
     byte[] content = read();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     AtomicInteger problems = new AtomicInteger();
+    Set<Integer> badLines = new HashSet<>();
     List<TelemetryEvent> events;
     try {
       events =
@@ -127,6 +123,7 @@ final class ParseCommand implements Callable<Integer> {
               content,
               options,
               (line, reason) -> {
+                badLines.add(line);
                 // The first problems say what is wrong; thousands of lines of them would not.
                 if (problems.incrementAndGet() <= MAX_PROBLEMS_SHOWN) {
                   err.println(file + (line > 0 ? ":" + line : "") + ": " + reason);
@@ -135,7 +132,7 @@ final class ParseCommand implements Callable<Integer> {
     } catch (FormatException e) {
       err.println(file + ": " + e.getMessage());
       err.flush();
-      return 1;
+      return CommandErrors.USAGE;
     }
     events.forEach(event -> out.println(TelemetryCodec.toJson(event)));
     if (problems.get() > MAX_PROBLEMS_SHOWN) {
@@ -147,16 +144,38 @@ final class ParseCommand implements Callable<Integer> {
     }
     out.flush();
     err.flush();
-    return problems.get() > 0 ? 1 : 0;
+    return lineCounts(content, badLines).exitCode();
+  }
+
+  /** Lines of the file that were read and that were not; a problem of the whole file is one. */
+  private static LineCounts lineCounts(byte[] content, Set<Integer> badLines) {
+    long lines =
+        new String(content, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
+    long badNumbered = badLines.stream().filter(line -> line > 0).count();
+    return new LineCounts((int) Math.max(0, lines - badNumbered), badLines.size());
+  }
+
+  private Kind kind() throws StartupException {
+    return Kind.fromCliName(source)
+        .orElseThrow(
+            () ->
+                new StartupException(
+                    "--source must be one of "
+                        + Arrays.stream(Kind.values())
+                            .map(Kind::cliName)
+                            .collect(Collectors.joining(", "))
+                        + "; was '"
+                        + source
+                        + "'"));
   }
 
   private byte[] read() throws StartupException {
     try {
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new StartupException("no file " + file, e);
-    } catch (IOException | OutOfMemoryError e) {
-      throw new StartupException("cannot read " + file + " (" + e + ")", e);
+      return Files.readAllBytes(InputFiles.regularFile("", file));
+    } catch (IOException e) {
+      throw new StartupException("cannot read " + file + ": " + CommandErrors.describe(e), e);
+    } catch (OutOfMemoryError e) {
+      throw new StartupException("cannot read " + file + ": too large to hold in memory", e);
     }
   }
 
@@ -174,7 +193,7 @@ final class ParseCommand implements Callable<Integer> {
       throw new StartupException("--timezone: unknown zone '" + timezone + "'", e);
     }
     return new OfflineParser.Options(
-        host != null ? host : HostIds.stable(Path.of("/")),
+        host != null ? CollectCommand.validHostId("--host", host) : HostIds.stable(Path.of("/")),
         bootTime == null ? localBootTime() : instant("--boot-time", bootTime),
         zone,
         at == null ? Instant.now() : instant("--at", at),

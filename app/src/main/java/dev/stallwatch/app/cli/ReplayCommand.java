@@ -34,7 +34,10 @@ import picocli.CommandLine.Spec;
           + " mixed) through the correlation rules and prints the incidents they give: what hung,"
           + " why, the known issues and what to do.",
       "A line that is not a valid event is reported on stderr with its line number and skipped.",
-      "Exit codes: 0 done (even with skipped lines), 2 the file or the rules cannot be used."
+      "",
+      "Exit codes (as for 'stallwatch parse'): 0 every line was read; 1 some lines could not be"
+          + " read (named on stderr) and the rest was replayed; 2 not one line could be read, or"
+          + " FILE, the options or the rules cannot be used."
     })
 final class ReplayCommand implements Callable<Integer> {
 
@@ -52,9 +55,31 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Replay replay = new Replay(new Analysis(analysis.ruleBook(), analysis.settings()));
     PrintWriter err = spec.commandLine().getErr();
+    LineCounts counts = replayLines(replay, err);
+    List<Incident> incidents = replay.finish();
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      IncidentPrinter.json(incidents, out);
+    } else {
+      IncidentPrinter.human(incidents, out);
+    }
+    if (counts.exitCode() == CommandErrors.USAGE) {
+      err.printf(
+          "%s: not one of its %d line(s) is an event (one JSON event a line, docs/events.md)%n",
+          file, counts.bad());
+    } else if (counts.bad() > 0) {
+      err.printf("replayed %d event(s); skipped %d bad line(s)%n", counts.good(), counts.bad());
+    }
+    out.flush();
+    err.flush();
+    return counts.exitCode();
+  }
+
+  private LineCounts replayLines(Replay replay, PrintWriter err) throws StartupException {
     int events = 0;
     int skipped = 0;
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader reader =
+        Files.newBufferedReader(InputFiles.regularFile("", file), StandardCharsets.UTF_8)) {
       String line;
       int number = 0;
       while ((line = reader.readLine()) != null) {
@@ -71,25 +96,8 @@ final class ReplayCommand implements Callable<Integer> {
         }
       }
     } catch (IOException e) {
-      throw new StartupException("cannot read " + file + " (" + describe(e) + ")", e);
+      throw new StartupException("cannot read " + file + ": " + CommandErrors.describe(e), e);
     }
-    List<Incident> incidents = replay.finish();
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      IncidentPrinter.json(incidents, out);
-    } else {
-      IncidentPrinter.human(incidents, out);
-    }
-    if (skipped > 0) {
-      err.printf("replayed %d event(s); skipped %d bad line(s)%n", events, skipped);
-    }
-    out.flush();
-    err.flush();
-    return 0;
-  }
-
-  private static String describe(IOException e) {
-    String type = e.getClass().getSimpleName().replace("Exception", "");
-    return e.getMessage() == null ? type : type + ": " + e.getMessage();
+    return new LineCounts(events, skipped);
   }
 }

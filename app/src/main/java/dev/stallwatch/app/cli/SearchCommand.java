@@ -2,6 +2,7 @@ package dev.stallwatch.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.stallwatch.model.HostNames;
 import dev.stallwatch.model.Json;
 import dev.stallwatch.search.IncidentIndex;
 import dev.stallwatch.search.KnowledgeHit;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -57,6 +59,7 @@ final class SearchCommand implements Callable<Integer> {
       names = "--server",
       paramLabel = "URL",
       defaultValue = "http://127.0.0.1:8080",
+      converter = ServerUrl.class,
       description = "The stallwatch server to ask for incidents (default: ${DEFAULT-VALUE}).")
   URI server;
 
@@ -81,22 +84,19 @@ final class SearchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (limit < 1 || limit > 100) {
-      return CommandErrors.fail(err, "--limit must be from 1 to 100, was " + limit);
+      throw new ParameterException(
+          spec.commandLine(), "--limit must be from 1 to 100, was " + limit);
     }
-    return CommandErrors.run(
-        err,
-        () -> {
-          List<KnowledgeHit> known;
-          try (IncidentIndex index = IncidentIndex.inMemory(source.load())) {
-            known = index.searchKnowledge(knowledgeText(), limit);
-          }
-          Remote remote = ask();
-          if (remote.badQuery()) {
-            return CommandErrors.fail(err, remote.problem());
-          }
-          print(out, err, known, remote);
-          return 0;
-        });
+    List<KnowledgeHit> known;
+    try (IncidentIndex index = IncidentIndex.inMemory(source.load())) {
+      known = index.searchKnowledge(knowledgeText(), limit);
+    }
+    Remote remote = ask();
+    if (remote.badQuery()) {
+      return CommandErrors.fail(err, remote.problem());
+    }
+    print(out, err, known, remote);
+    return 0;
   }
 
   /** The knowledge base has no hosts or rules: incident filters are left out of its query. */
@@ -136,7 +136,7 @@ final class SearchCommand implements Callable<Integer> {
           "%2d. %s  %s  %s  [%s]%n",
           ++n,
           incident.path("openedAt").asText(),
-          incident.path("host").asText(),
+          host(incident),
           incident.path("title").asText(),
           incident.path("status").asText().toLowerCase(Locale.ROOT));
       for (JsonNode issue : hit.path("issues")) {
@@ -145,6 +145,13 @@ final class SearchCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /** The host id and, when the server sent a valid one, the host's display name. */
+  private static String host(JsonNode incident) {
+    String name = incident.path("context").path("hostName").asText(null);
+    return IncidentPrinter.host(
+        incident.path("host").asText(), HostNames.isValid(name) ? name : null);
   }
 
   private Remote ask() throws InterruptedException {

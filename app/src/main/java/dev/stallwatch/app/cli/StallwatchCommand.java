@@ -1,5 +1,6 @@
 package dev.stallwatch.app.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -32,6 +33,14 @@ import picocli.CommandLine.Spec;
 public final class StallwatchCommand implements Runnable {
 
   @Spec CommandSpec spec;
+
+  /**
+   * The command tree with its error handling: every error a single line on stderr, exit code 2 for
+   * what the user can fix.
+   */
+  public static CommandLine commandLine() {
+    return CommandErrors.install(new CommandLine(new StallwatchCommand()));
+  }
 
   @Override
   public void run() {

@@ -1,5 +1,6 @@
 package dev.stallwatch.app.diagnose;
 
+import dev.stallwatch.collector.MachineNames;
 import dev.stallwatch.collector.OfflineParser.Kind;
 import java.util.List;
 
@@ -37,7 +38,7 @@ final class CaptureLayout {
   /**
    * A file of the capture and how diagnose reads it.
    *
-   * @param kind null for files kept only for a person to read
+   * @param kind null for files no source parser reads: kept for a person, or read on their own
    */
   record FileKind(String path, Kind kind) {}
 
@@ -59,6 +60,8 @@ final class CaptureLayout {
           new FileKind("var/log/apt/history.log", Kind.APT_HISTORY),
           new FileKind("var/log/apt/term.log", Kind.APT_TERM),
           new FileKind("proc/sys/kernel/hung_task_timeout_secs", null),
+          // Read by diagnose on its own: the name of the machine, not an inventory piece.
+          new FileKind(MachineNames.HOSTNAME_FILE, null),
           new FileKind("sys/fs/cgroup/memory.current", null),
           new FileKind("sys/fs/cgroup/memory.stat", null));
 

@@ -3,6 +3,7 @@ package dev.stallwatch.app.diagnose;
 import dev.stallwatch.app.diagnose.CaptureEvents.Sourced;
 import dev.stallwatch.collector.BootClock;
 import dev.stallwatch.collector.CollectorConfig;
+import dev.stallwatch.collector.MachineNames;
 import dev.stallwatch.collector.OfflineParser;
 import dev.stallwatch.collector.SourceAbsentException;
 import dev.stallwatch.model.Incident;
@@ -14,6 +15,7 @@ import dev.stallwatch.streams.correlation.AnalysisSettings;
 import dev.stallwatch.streams.correlation.Replay;
 import dev.stallwatch.streams.correlation.rules.RuleBook;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -70,7 +73,8 @@ public final class Diagnoser {
                     ? files.isFile(CaptureLayout.MEMORY_RECLAIM)
                     : null,
                 files.isDirectory(CaptureLayout.SYSTEMD_RUNNING),
-                info.distro()),
+                info.distro(),
+                hostName(files, findings)),
             Envelope.of(host, at, 0));
     Replay replay = new Replay(new Analysis(rules, AnalysisSettings.DEFAULTS));
     for (TelemetryEvent event : Timeline.of(host, inventory, fromFiles, recorded, at)) {
@@ -79,7 +83,34 @@ public final class Diagnoser {
     // With the time the capture was taken, what ends after a quiet period is judged as of then.
     List<Incident> incidents =
         info.capturedAt() == null ? replay.finish() : replay.finish(info.capturedAt());
-    return new Diagnosis(host, incidents, findings.read(), findings.problems());
+    String hostName =
+        inventory.map(Inventory::hostName).or(() -> recordedHostName(recorded)).orElse(null);
+    return new Diagnosis(host, hostName, incidents, findings.read(), findings.problems());
+  }
+
+  /** The distro's hostname in the capture, as the collector reads it under its root. */
+  private static String hostName(CaptureFiles files, Findings findings) {
+    String file = MachineNames.HOSTNAME_FILE;
+    try {
+      Optional<byte[]> content = files.read(file);
+      if (content.isEmpty()) {
+        return null;
+      }
+      findings.read(file);
+      return MachineNames.parse(new String(content.get(), StandardCharsets.UTF_8)).orElse(null);
+    } catch (IOException e) {
+      findings.problem(file, 0, e.getMessage());
+      return null;
+    }
+  }
+
+  private static Optional<String> recordedHostName(List<Sourced> recorded) {
+    return recorded.stream()
+        .map(Sourced::event)
+        .filter(Inventory.class::isInstance)
+        .map(event -> ((Inventory) event).hostName())
+        .filter(Objects::nonNull)
+        .reduce((first, newer) -> newer);
   }
 
   private static CaptureInfo info(CaptureFiles files, Findings findings) {

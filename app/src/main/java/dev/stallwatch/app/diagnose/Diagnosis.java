@@ -8,12 +8,17 @@ import java.util.List;
  * What a capture shows.
  *
  * @param host the machine the capture is of
+ * @param hostName the machine's display name (its hostname); null when the capture does not say
  * @param incidents the latest version of each incident, oldest onset first; empty when nothing hung
  * @param read the capture's files that were read, relative to the capture directory
  * @param problems what could not be read, each naming its file
  */
 public record Diagnosis(
-    String host, List<Incident> incidents, List<String> read, List<Problem> problems) {
+    String host,
+    String hostName,
+    List<Incident> incidents,
+    List<String> read,
+    List<Problem> problems) {
 
   public Diagnosis {
     incidents = List.copyOf(incidents);

@@ -21,8 +21,10 @@ final class InventoryMerge {
    *
    * @param memoryReclaimPresent null when the capture has no {@code sys/fs/cgroup}
    * @param systemdRunning {@code run/systemd/system} is in the capture
+   * @param hostName the distro's hostname, from {@code proc/sys/kernel/hostname}
    */
-  record LayoutFacts(Boolean memoryReclaimPresent, boolean systemdRunning, String distro) {}
+  record LayoutFacts(
+      Boolean memoryReclaimPresent, boolean systemdRunning, String distro, String hostName) {}
 
   private InventoryMerge() {}
 
@@ -37,7 +39,8 @@ final class InventoryMerge {
         !pieces.isEmpty()
             || facts.memoryReclaimPresent() != null
             || facts.systemdRunning()
-            || facts.distro() != null;
+            || facts.distro() != null
+            || facts.hostName() != null;
     if (!knowsSomething) {
       return Optional.empty();
     }
@@ -59,7 +62,8 @@ final class InventoryMerge {
             first(pieces, Inventory::dockerDesktopVersion),
             first(pieces, Inventory::resourceSaverEnabled),
             first(pieces, Inventory::autoPauseTimeoutSeconds),
-            first(pieces, Inventory::autoMemoryReclaimRecognized)));
+            first(pieces, Inventory::autoMemoryReclaimRecognized),
+            facts.hostName() != null ? facts.hostName() : first(pieces, Inventory::hostName)));
   }
 
   private static <T> T first(List<Inventory> pieces, Function<Inventory, T> field) {

@@ -1,6 +1,7 @@
 package dev.stallwatch.model.event;
 
 import dev.stallwatch.model.CgroupLayout;
+import dev.stallwatch.model.HostNames;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,6 +14,9 @@ import java.util.Objects;
  * @param resourceSaverEnabled Docker Desktop's {@code UseResourceSaver} setting
  * @param autoMemoryReclaimRecognized false when .wslconfig sets an {@code autoMemoryReclaim} value
  *     WSL does not know (WSL ignores it and uses its default); null when the key is not set
+ * @param hostName the machine's display name (the distro's Linux hostname, or the Windows computer
+ *     name), since the host id is a hash; a name that is not a host name (see {@link HostNames})
+ *     makes the event invalid
  */
 public record Inventory(
     Envelope envelope,
@@ -29,12 +33,50 @@ public record Inventory(
     String dockerDesktopVersion,
     Boolean resourceSaverEnabled,
     Integer autoPauseTimeoutSeconds,
-    Boolean autoMemoryReclaimRecognized)
+    Boolean autoMemoryReclaimRecognized,
+    String hostName)
     implements TelemetryEvent {
 
   public Inventory {
     Objects.requireNonNull(envelope, "envelope");
     wslconfig = wslconfig == null ? Map.of() : Map.copyOf(wslconfig);
+    HostNames.checked("hostName", hostName);
+  }
+
+  /** An inventory written before {@code hostName} existed. */
+  public Inventory(
+      Envelope envelope,
+      String wslVersion,
+      String kernelVersion,
+      String windowsVersion,
+      String distro,
+      Boolean systemd,
+      CgroupLayout cgroupLayout,
+      Boolean cgroupV1Disabled,
+      Boolean memoryReclaimPresent,
+      String autoMemoryReclaim,
+      Map<String, String> wslconfig,
+      String dockerDesktopVersion,
+      Boolean resourceSaverEnabled,
+      Integer autoPauseTimeoutSeconds,
+      Boolean autoMemoryReclaimRecognized) {
+    this(
+        envelope,
+        wslVersion,
+        kernelVersion,
+        windowsVersion,
+        distro,
+        systemd,
+        cgroupLayout,
+        cgroupV1Disabled,
+        memoryReclaimPresent,
+        autoMemoryReclaim,
+        wslconfig,
+        dockerDesktopVersion,
+        resourceSaverEnabled,
+        autoPauseTimeoutSeconds,
+        autoMemoryReclaimRecognized,
+        null);
   }
 
   /** An inventory written before {@code autoMemoryReclaimRecognized} existed. */
@@ -68,6 +110,7 @@ public record Inventory(
         dockerDesktopVersion,
         resourceSaverEnabled,
         autoPauseTimeoutSeconds,
+        null,
         null);
   }
 }

@@ -179,7 +179,8 @@ public final class Correlator {
         inventory.autoMemoryReclaim(),
         inventory.cgroupLayout(),
         inventory.systemd(),
-        inventory.resourceSaverEnabled());
+        inventory.resourceSaverEnabled(),
+        inventory.hostName());
   }
 
   private static String describe(HostContext c) {

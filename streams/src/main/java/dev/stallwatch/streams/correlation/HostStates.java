@@ -47,7 +47,8 @@ final class HostStates {
         facts.lastIncidentAt(),
         riskRules,
         !riskRules.isEmpty() && facts.lastIncidentAt() == null,
-        Mitigations.outcomes(facts));
+        Mitigations.outcomes(facts),
+        facts.context().hostName());
   }
 
   /**
@@ -56,7 +57,7 @@ final class HostStates {
    * that has Resource Saver off.
    */
   static List<String> riskRules(HostContext context, RuleBook rules) {
-    if (context.equals(HostContext.UNKNOWN)) {
+    if (context.setupUnknown()) {
       return List.of();
     }
     return rules.rules().stream()

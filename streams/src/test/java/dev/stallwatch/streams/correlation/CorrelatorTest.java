@@ -179,6 +179,34 @@ class CorrelatorTest {
   }
 
   @Test
+  void shouldCarryTheMachinesNameIntoItsIncidentsAndItsState() {
+    List<TelemetryEvent> events =
+        List.of(
+            laptop.inventory(ofMinutes(0), HostEvents.machine(), "anna-laptop"),
+            laptop.hungTask(ofMinutes(8), "apt-get", 4711, 122));
+
+    Incident incident = only(replay(events));
+    HostState state = lastState(events).orElseThrow();
+
+    assertThat(incident.context().hostName()).isEqualTo("anna-laptop");
+    assertThat(state.hostName()).isEqualTo("anna-laptop");
+    assertThat(state.context().hostName()).isEqualTo("anna-laptop");
+  }
+
+  @Test
+  void shouldNotJudgeTheRiskOfAHostKnownOnlyByItsName() {
+    HostState state =
+        lastState(
+                List.of(
+                    laptop.nameOnly(ofMinutes(0), "anna-laptop"), laptop.heartbeat(ofMinutes(1))))
+            .orElseThrow();
+
+    assertThat(state.hostName()).isEqualTo("anna-laptop");
+    assertThat(state.riskRules()).isEmpty();
+    assertThat(state.atRisk()).isFalse();
+  }
+
+  @Test
   void shouldNotTakeTheAnalyzersOwnDowntimeForASilentHost() {
     HostTimeline timeline = HostTimeline.empty(laptop.host());
     for (TelemetryEvent event :

@@ -48,7 +48,7 @@ public record ContextMatch(
     }
     String value = context.autoMemoryReclaim();
     if (value == null || value.isBlank()) {
-      boolean reported = !context.equals(HostContext.UNKNOWN);
+      boolean reported = !context.setupUnknown();
       if (reported && autoMemoryReclaim.contains(UNSET)) {
         reasons.add(".wslconfig does not set autoMemoryReclaim");
         return true;
