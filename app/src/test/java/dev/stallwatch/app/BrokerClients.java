@@ -29,6 +29,16 @@ final class BrokerClients {
     return Map.of("bootstrap.servers", bootstrap, "client.id", "it-" + id);
   }
 
+  /**
+   * A collector's producer settings, waiting up to 10 s for the broker's metadata: the 500 ms a
+   * collector allows itself is too short for a broker that shares two busy cores with the build.
+   */
+  Map<String, Object> producer(String id) {
+    Map<String, Object> config = new HashMap<>(client(id));
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    return config;
+  }
+
   /** Every committed record of the topic, from the beginning to its current end. */
   List<ConsumerRecord<String, byte[]>> readAll(String topic) {
     Map<String, Object> config = new HashMap<>(client("reader-" + topic));

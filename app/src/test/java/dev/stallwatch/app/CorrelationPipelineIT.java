@@ -68,7 +68,9 @@ class CorrelationPipelineIT {
                 Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:7070"));
         IncidentIndex index = IncidentIndex.open(work.resolve("index"));
         IncidentIndexer indexer = new IncidentIndexer(client("indexer"), index);
-        KafkaEventSink sink = new KafkaEventSink(client("collector"))) {
+        KafkaEventSink sink =
+            new KafkaEventSink(
+                new BrokerClients(broker.getBrokersAsString()).producer("collector"))) {
       analyzer.start();
       indexer.start();
       EnvelopeFactory laptop = new EnvelopeFactory("dev-laptop-07", 1);

@@ -94,7 +94,7 @@ class PoisonEventsIT {
                 AnalysisSettings.DEFAULTS.withGrace(Duration.ofSeconds(2)),
                 EventTimeBounds.DEFAULTS,
                 Map.of());
-        KafkaEventSink sink = new KafkaEventSink(clients.client("collector"))) {
+        KafkaEventSink sink = new KafkaEventSink(clients.producer("collector"))) {
       analyzer.start();
       long emitted = 0;
       for (String host : HOSTS) {

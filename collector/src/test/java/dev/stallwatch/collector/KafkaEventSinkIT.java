@@ -68,7 +68,9 @@ class KafkaEventSinkIT {
             memory(hostB.next(TS.plusSeconds(11))));
 
     KafkaEventSink sink =
-        new KafkaEventSink(Map.of("bootstrap.servers", broker.getBrokersAsString()));
+        // 10 s for the first metadata: the collector's 500 ms is too short on a loaded build box.
+        new KafkaEventSink(
+            Map.of("bootstrap.servers", broker.getBrokersAsString(), "max.block.ms", 10_000));
     try (sink) {
       sent.forEach(sink::emit);
     }
