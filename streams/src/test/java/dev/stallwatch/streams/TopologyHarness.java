@@ -10,6 +10,9 @@ import dev.stallwatch.model.kafka.Topic;
 import dev.stallwatch.model.kafka.Topics;
 import dev.stallwatch.streams.correlation.AnalysisSettings;
 import dev.stallwatch.streams.correlation.rules.RuleBook;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -44,6 +47,8 @@ final class TopologyHarness implements AutoCloseable {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "correlation-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    // Its own state directory: two builds on one machine must not share RocksDB's locks.
+    props.put(StreamsConfig.STATE_DIR_CONFIG, temporaryStateDir());
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
@@ -70,6 +75,14 @@ final class TopologyHarness implements AutoCloseable {
             Topics.DEAD_LETTERS.name(),
             Serdes.ByteArray().deserializer(),
             Serdes.ByteArray().deserializer());
+  }
+
+  private static String temporaryStateDir() {
+    try {
+      return Files.createTempDirectory("topology-harness").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
