@@ -47,7 +47,7 @@ final class KnowledgeSearches {
   /** The known issues the incident names or, when it names none, those matching its text. */
   List<KnowledgeHit> forIncident(IndexSearcher s, Incident incident, int limit) throws IOException {
     Map<Product, String> versions = versions(incident.context());
-    String who = incident.host() + " runs";
+    String who = shownName(incident) + " runs";
     List<KnowledgeHit> out = new ArrayList<>();
     for (KnownIssueRef ref : incident.knownIssues()) {
       knowledge
@@ -66,7 +66,7 @@ final class KnowledgeSearches {
   /** The incident's known issues, each with what the host's versions mean for it. */
   List<SearchResult.IssueNote> issueNotes(Incident incident) {
     Map<Product, String> versions = versions(incident.context());
-    String who = incident.host() + " runs";
+    String who = shownName(incident) + " runs";
     List<SearchResult.IssueNote> out = new ArrayList<>();
     for (KnownIssueRef ref : incident.knownIssues()) {
       Optional<KnowledgeEntry> entry = knowledge.get(ref.id());
@@ -126,5 +126,11 @@ final class KnowledgeSearches {
   /** Text from an incident is data, not query syntax: quote every character that is syntax. */
   private static String escapeAll(String text) {
     return QueryParser.escape(text);
+  }
+
+  /** The host as people know it: the name its collector reported, else its id. */
+  private static String shownName(Incident incident) {
+    String name = incident.context().hostName();
+    return name != null ? name : incident.host();
   }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,12 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The dashboard in a real browser (Debian's headless Chromium) over a real index and server. */
 class DashboardBrowserIT {
@@ -89,26 +86,28 @@ class DashboardBrowserIT {
   void openDashboard() {
     page = new DashboardPage(browser);
     browser.get("http://127.0.0.1:" + server.port() + "/");
-    waitUntil(() -> rows().size() == 3);
+    page.waitUntil(() -> page.rows().size() == 3);
   }
 
   @Test
   void shouldListTheIncidentsNewestFirst() {
     List<String> hosts =
-        rows().stream().map(row -> row.findElements(By.tagName("td")).get(1).getText()).toList();
+        page.rows().stream()
+            .map(row -> row.findElements(By.tagName("td")).get(1).getText())
+            .toList();
 
     assertThat(hosts).containsExactly("dev-laptop-07", "build-box-03", "dev-laptop-07");
-    assertThat(rows().get(2).getText())
+    assertThat(page.rows().get(2).getText())
         .contains("apt hung while Docker Desktop was in Resource Saver")
         .contains("90 %");
-    WebElement issue = rows().get(2).findElement(By.linkText("microsoft/WSL#11066"));
+    WebElement issue = page.rows().get(2).findElement(By.linkText("microsoft/WSL#11066"));
     assertThat(issue.getAttribute("href"))
         .isEqualTo("https://github.com/microsoft/WSL/issues/11066");
   }
 
   @Test
   void shouldShowHostileLogTextAsTextAndRunNoneOfIt() {
-    WebElement hostileRow = rows().getFirst();
+    WebElement hostileRow = page.rows().getFirst();
     hostileRow.findElement(By.tagName("summary")).click();
 
     assertThat(hostileRow.getText())
@@ -123,24 +122,24 @@ class DashboardBrowserIT {
 
   @Test
   void shouldSearchForWhatTheUserSaw() {
-    search("Wsl/Service/E_UNEXPECTED");
+    page.search("Wsl/Service/E_UNEXPECTED");
 
-    waitUntil(() -> rows().getFirst().getText().contains("build-box-03"));
-    assertThat(rows().getFirst().getText()).contains("New WSL terminal failed");
+    page.waitUntil(() -> page.rows().getFirst().getText().contains("build-box-03"));
+    assertThat(page.rows().getFirst().getText()).contains("New WSL terminal failed");
   }
 
   @Test
   void shouldAnswerASymptomWithTheKnownIssueWhatHelpsAndTheVersionVerdict() {
-    search("Wsl/Service/E_UNEXPECTED");
+    page.search("Wsl/Service/E_UNEXPECTED");
 
-    waitUntil(() -> browser.findElement(By.id("known")).isDisplayed());
+    page.waitUntil(() -> browser.findElement(By.id("known")).isDisplayed());
     WebElement issue = browser.findElements(By.cssSelector("#known-list li.issue")).getFirst();
     assertThat(issue.getText()).contains("docker/for-win#14827", "What helps:", "Unpause Docker");
     assertThat(issue.findElement(By.linkText("docker/for-win#14827")).getAttribute("href"))
         .isEqualTo("https://github.com/docker/for-win/issues/14827");
-    waitUntil(() -> rows().getFirst().getText().contains("build-box-03"));
+    page.waitUntil(() -> page.rows().getFirst().getText().contains("build-box-03"));
     assertThat(
-            rows().getFirst().findElements(By.cssSelector(".version-note.affected")).stream()
+            page.rows().getFirst().findElements(By.cssSelector(".version-note.affected")).stream()
                 .map(WebElement::getText)
                 .toList())
         .contains(
@@ -150,9 +149,10 @@ class DashboardBrowserIT {
 
   @Test
   void shouldMarkMatchesInsideHostileTextWithoutRunningIt() {
-    search("script window");
+    page.search("script window");
 
-    waitUntil(() -> !browser.findElements(By.cssSelector("#incidents .fragment mark")).isEmpty());
+    page.waitUntil(
+        () -> !browser.findElements(By.cssSelector("#incidents .fragment mark")).isEmpty());
     List<String> marked =
         browser.findElements(By.cssSelector("#incidents .fragment mark")).stream()
             .map(WebElement::getText)
@@ -170,14 +170,15 @@ class DashboardBrowserIT {
 
   @Test
   void shouldCountFacetsAndFilterByTheOneClicked() {
-    search("\"Resource Saver\"");
+    page.search("\"Resource Saver\"");
 
-    waitUntil(() -> browser.findElement(By.id("facets")).isDisplayed());
+    page.waitUntil(() -> browser.findElement(By.id("facets")).isDisplayed());
     assertThat(browser.findElement(By.id("facets")).getText())
         .contains("Host", "build-box-03 (1)", "Docker Desktop", "4.42.0");
     browser.findElement(By.cssSelector("button[data-filter='host:build-box-03']")).click();
 
-    waitUntil(() -> rows().size() == 1 && rows().getFirst().getText().contains("build-box-03"));
+    page.waitUntil(
+        () -> page.rows().size() == 1 && page.rows().getFirst().getText().contains("build-box-03"));
     assertThat(browser.findElement(By.id("q")).getAttribute("value")).endsWith("host:build-box-03");
   }
 
@@ -187,10 +188,10 @@ class DashboardBrowserIT {
     evidence.findElement(By.tagName("summary")).click();
     WebElement similar = page.panel(TestIncidents.TERMINAL_ID, "similar");
     similar.findElement(By.tagName("summary")).click();
-    waitUntil(() -> !similar.findElements(By.tagName("li")).isEmpty());
+    page.waitUntil(() -> !similar.findElements(By.tagName("li")).isEmpty());
     int before = page.refreshes();
 
-    waitUntil(() -> page.refreshes() >= before + 2, Duration.ofSeconds(20));
+    page.waitUntil(() -> page.refreshes() >= before + 2, Duration.ofSeconds(20));
 
     // The very elements opened before the refreshes: a re-rendered row would have left them stale.
     assertThat(evidence.getDomAttribute("open")).isNotNull();
@@ -206,7 +207,7 @@ class DashboardBrowserIT {
     try {
       index.upsert(TestIncidents.withEvidence(TestIncidents.aptHang(), 40));
       index.refresh();
-      waitUntil(
+      page.waitUntil(
           () -> page.panel(TestIncidents.APT_HANG_ID, "evidence").getText().equals("40 evidence"));
       page.panel(TestIncidents.APT_HANG_ID, "evidence").findElement(By.tagName("summary")).click();
       long scrolledTo = page.scrollEvidence(TestIncidents.APT_HANG_ID, 200);
@@ -216,13 +217,14 @@ class DashboardBrowserIT {
       index.upsert(TestIncidents.freezeOnAnotherHost());
       index.refresh();
 
-      waitUntil(
+      page.waitUntil(
           () ->
-              rows().size() == 4
+              page.rows().size() == 4
                   && page.panel(TestIncidents.APT_HANG_ID, "evidence")
                       .getText()
                       .startsWith("41 evidence"));
-      assertThat(rows().getFirst().getText()).contains("dev-zoe", "WSL froze while nobody watched");
+      assertThat(page.rows().getFirst().getText())
+          .contains("dev-zoe", "WSL froze while nobody watched");
       WebElement evidence = page.panel(TestIncidents.APT_HANG_ID, "evidence");
       assertThat(evidence.getDomAttribute("open")).isNotNull();
       assertThat(page.scrollEvidence(TestIncidents.APT_HANG_ID, -1)).isEqualTo(200);
@@ -236,26 +238,26 @@ class DashboardBrowserIT {
 
   @Test
   void shouldSayHowManyIncidentsMatchInTheRightNumber() {
-    search("\"did not answer\"");
+    page.search("\"did not answer\"");
 
-    waitUntil(() -> page.status().contains("match"));
+    page.waitUntil(() -> page.status().contains("match"));
     assertThat(page.status()).isEqualTo("1 incident matches “\"did not answer\"”");
     browser.findElement(By.id("q")).clear();
-    search("\"Resource Saver\"");
-    waitUntil(() -> page.status().contains("Resource"));
+    page.search("\"Resource Saver\"");
+    page.waitUntil(() -> page.status().contains("Resource"));
     assertThat(page.status()).isEqualTo("3 incidents match “\"Resource Saver\"”");
   }
 
   @Test
   void shouldExplainAFilterOnlySearchAsEveryIncidentOfThatHostNewestFirst() {
-    search("host:dev-laptop-07");
+    page.search("host:dev-laptop-07");
 
-    waitUntil(() -> page.status().startsWith("All 2"));
+    page.waitUntil(() -> page.status().startsWith("All 2"));
     assertThat(page.status()).isEqualTo("All 2 incidents of dev-laptop-07, newest first");
     assertThat(page.status()).doesNotContain("nearly every incident");
     browser.findElement(By.id("q")).clear();
-    search("host:build-box-03 status:open");
-    waitUntil(() -> page.status().startsWith("The only"));
+    page.search("host:build-box-03 status:open");
+    page.waitUntil(() -> page.status().startsWith("The only"));
     assertThat(page.status()).isEqualTo("The only open incident of build-box-03, newest first");
   }
 
@@ -270,8 +272,8 @@ class DashboardBrowserIT {
 
   @Test
   void shouldShowTheVersionVerdictAndKeepTheOtherNotesBehindADisclosure() {
-    search("Wsl/Service/E_UNEXPECTED apt-get");
-    waitUntil(() -> rows().size() == 2);
+    page.search("Wsl/Service/E_UNEXPECTED apt-get");
+    page.waitUntil(() -> page.rows().size() == 2);
 
     WebElement affected =
         page.rowOf(TestIncidents.TERMINAL_ID)
@@ -289,7 +291,7 @@ class DashboardBrowserIT {
 
     notes.findElement(By.tagName("summary")).click();
 
-    waitUntil(note::isDisplayed);
+    page.waitUntil(note::isDisplayed);
     assertThat(note.getText()).contains("which nobody reported on yet");
   }
 
@@ -323,7 +325,7 @@ class DashboardBrowserIT {
         new EmptyDashboard(new StackStatus.Hosts(0, 0), "127.0.0.1:39092")) {
       browser.get(empty.url());
 
-      waitUntil(() -> browser.findElement(By.id("empty")).isDisplayed());
+      page.waitUntil(() -> browser.findElement(By.id("empty")).isDisplayed());
       assertThat(browser.findElement(By.cssSelector("#empty h2")).getText())
           .isEqualTo("No collector has reported yet.");
       assertThat(browser.findElement(By.cssSelector("#empty code")).getText())
@@ -339,11 +341,11 @@ class DashboardBrowserIT {
         new EmptyDashboard(new StackStatus.Hosts(3, 3), "127.0.0.1:39092")) {
       browser.get(empty.url());
 
-      waitUntil(() -> browser.findElement(By.id("empty")).isDisplayed());
+      page.waitUntil(() -> browser.findElement(By.id("empty")).isDisplayed());
       assertThat(browser.findElement(By.id("empty")).getText())
           .isEqualTo("3 machines reporting, no hangs.");
       empty.add(TestIncidents.aptHang());
-      waitUntil(() -> rows().size() == 1, Duration.ofSeconds(15));
+      page.waitUntil(() -> page.rows().size() == 1, Duration.ofSeconds(15));
       assertThat(browser.findElement(By.id("empty")).isDisplayed()).isFalse();
       assertThat(page.status()).startsWith("The only incident");
     }
@@ -354,16 +356,32 @@ class DashboardBrowserIT {
     try (EmptyDashboard empty = new EmptyDashboard(null, null)) {
       browser.get(empty.url());
 
-      waitUntil(() -> browser.findElement(By.id("empty")).isDisplayed());
+      page.waitUntil(() -> browser.findElement(By.id("empty")).isDisplayed());
       assertThat(browser.findElement(By.id("empty")).getText())
           .contains("No incidents yet.", "runs without an analyzer")
           .contains("stallwatch collect --bootstrap KAFKA_HOST:9092");
     }
   }
 
-  private static void search(String text) {
-    browser.findElement(By.id("q")).sendKeys(text);
-    browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+  @Test
+  void shouldShowAHostByTheNameItsCollectorReported() {
+    try {
+      index.upsert(TestIncidents.onHashedHost("3f9c2a7d1e8b4c6a", "anna-laptop"));
+      index.refresh();
+      page.waitUntil(() -> page.rows().size() == 4);
+      assertThat(page.rowOf(TestIncidents.HASHED_ID).findElement(By.className("host")).getText())
+          .isEqualTo("anna-laptop");
+
+      page.search("host:3f9c2a7d1e8b4c6a");
+      page.waitUntil(() -> page.status().startsWith("The only"));
+      assertThat(page.status()).isEqualTo("The only incident of anna-laptop, newest first");
+      assertThat(page.rowOf(TestIncidents.HASHED_ID).findElement(By.className("issues")).getText())
+          .contains("anna-laptop runs")
+          .doesNotContain("3f9c2a7d1e8b4c6a");
+    } finally {
+      index.delete(TestIncidents.HASHED_ID);
+      index.refresh();
+    }
   }
 
   @Test
@@ -371,22 +389,7 @@ class DashboardBrowserIT {
     browser.findElement(By.id("q")).sendKeys("apt AND (");
     browser.findElement(By.cssSelector("#search button[type=submit]")).click();
 
-    waitUntil(() -> browser.findElement(By.id("status")).getText().contains("query"));
+    page.waitUntil(() -> browser.findElement(By.id("status")).getText().contains("query"));
     assertThat(browser.findElement(By.id("status")).getText()).doesNotContain("Exception");
-  }
-
-  private static List<WebElement> rows() {
-    return browser.findElements(By.cssSelector("#incidents tbody tr"));
-  }
-
-  private static void waitUntil(BooleanSupplier condition) {
-    waitUntil(condition, Duration.ofSeconds(10));
-  }
-
-  private static void waitUntil(BooleanSupplier condition, Duration timeout) {
-    // A search replaces rows, so an element read a moment ago may be gone: retry.
-    new WebDriverWait(browser, timeout)
-        .ignoring(StaleElementReferenceException.class)
-        .until(driver -> condition.getAsBoolean());
   }
 }

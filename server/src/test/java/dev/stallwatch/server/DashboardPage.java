@@ -1,9 +1,14 @@
 package dev.stallwatch.server;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The dashboard as a reader sees it: rows by incident id, their panels, the status line. */
 final class DashboardPage {
@@ -33,6 +38,26 @@ final class DashboardPage {
 
   WebElement panel(String id, String name) {
     return rowOf(id).findElement(By.cssSelector("details[data-panel='" + name + "']"));
+  }
+
+  List<WebElement> rows() {
+    return driver.findElements(By.cssSelector("#incidents tbody tr"));
+  }
+
+  void search(String text) {
+    driver.findElement(By.id("q")).sendKeys(text);
+    driver.findElement(By.cssSelector("#search button[type=submit]")).click();
+  }
+
+  void waitUntil(BooleanSupplier condition) {
+    waitUntil(condition, Duration.ofSeconds(10));
+  }
+
+  /** Waits for {@code condition}, asking again when an element read a moment ago was replaced. */
+  void waitUntil(BooleanSupplier condition, Duration timeout) {
+    new WebDriverWait(driver, timeout)
+        .ignoring(StaleElementReferenceException.class)
+        .until(ignored -> condition.getAsBoolean());
   }
 
   String status() {

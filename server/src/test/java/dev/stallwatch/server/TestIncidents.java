@@ -18,6 +18,7 @@ final class TestIncidents {
   static final String HOSTILE_ID = "inc-dev-laptop-07-20260412-110000";
   static final String HOSTILE_LINE = "<script>alert(1)</script>";
   static final String PWNED = "window.__stallwatchPwned";
+  static final String HASHED_ID = "inc-3f9c2a7d1e8b4c6a-20260412-113000";
   static final String FREEZE_ID = "inc-dev-zoe-20260412-120000";
 
   private TestIncidents() {}
@@ -180,6 +181,41 @@ final class TestIncidents {
 
   static String hostileTitle() {
     return "<img src=x onerror=\"" + PWNED + "=true\">";
+  }
+
+  /**
+   * The terminal failure on a host whose id is a hash of its machine id, with the name its
+   * collector reported.
+   */
+  static Incident onHashedHost(String hostId, String hostName) {
+    Incident base = terminalFailure();
+    HostContext c = base.context();
+    return new Incident(
+        HASHED_ID,
+        hostId,
+        base.rule(),
+        base.title(),
+        base.status(),
+        base.severity(),
+        base.onset().plusSeconds(1200),
+        base.openedAt().plusSeconds(1200),
+        base.updatedAt().plusSeconds(1200),
+        null,
+        base.confidence(),
+        base.confidenceReasons(),
+        base.evidence(),
+        new HostContext(
+            c.wslVersion(),
+            c.kernelVersion(),
+            c.windowsVersion(),
+            c.dockerDesktopVersion(),
+            c.autoMemoryReclaim(),
+            c.cgroupLayout(),
+            c.systemd(),
+            c.resourceSaverEnabled(),
+            hostName),
+        base.knownIssues(),
+        base.remediation());
   }
 
   private static Incident incident(
