@@ -75,6 +75,7 @@ class BadInputTest {
         bad("collect --manifest --docker MISSING", "--docker MISSING does not exist"),
         bad("collect --manifest --wsl-exe DIR", "--wsl-exe DIR is a directory"),
         bad("collect --manifest --docker FILE", "--docker FILE is not executable"),
+        bad("collect --bootstrap b:1 --state-dir FILE", "FILE already exists (and is not a dir"),
         bad("analyze --bootstrap b:1 --instances-state-dir FILE", "cannot write to the state"),
         bad("analyze --bootstrap b:9092 --partitions six", "'--partitions': 'six' is not an int"),
         bad("analyze --bootstrap b:9092 -c acks", "should be in KEY=VALUE format"),

@@ -1,5 +1,6 @@
 package dev.stallwatch.app.cli;
 
+import dev.stallwatch.app.IoProblems;
 import dev.stallwatch.app.StartupException;
 import dev.stallwatch.collector.ConfigException;
 import dev.stallwatch.search.QueryException;
@@ -7,11 +8,6 @@ import dev.stallwatch.search.kb.KnowledgeBaseException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,23 +109,7 @@ final class CommandErrors
 
   /** What went wrong with a file, in words: the path and the reason, without exception names. */
   static String describe(IOException e) {
-    if (e instanceof NoSuchFileException missing) {
-      return "no such file or directory: " + missing.getFile();
-    }
-    if (e instanceof AccessDeniedException denied) {
-      return "permission denied: " + denied.getFile();
-    }
-    if (e instanceof FileAlreadyExistsException exists) {
-      return exists.getFile() + " already exists (and is not a directory)";
-    }
-    if (e instanceof NotDirectoryException notDir) {
-      return notDir.getFile() + " is not a directory";
-    }
-    if (e instanceof FileSystemException fs && fs.getReason() != null) {
-      return fs.getFile() + ": " + fs.getReason();
-    }
-    String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    return IoProblems.describe(e);
   }
 
   /** Picocli and libraries sometimes say more than one line; the user gets one. */

@@ -1,5 +1,6 @@
 package dev.stallwatch.app.collect;
 
+import dev.stallwatch.app.IoProblems;
 import dev.stallwatch.app.StartupException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -44,7 +45,11 @@ public final class StateDir {
               dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new StartupException(
-          "cannot write to the state directory " + dir.toAbsolutePath() + " (" + e + ")", e);
+          "cannot write to the state directory "
+              + dir.toAbsolutePath()
+              + ": "
+              + IoProblems.describe(e),
+          e);
     }
     try {
       FileLock lock = channel.tryLock();
@@ -59,7 +64,8 @@ public final class StateDir {
     } catch (OverlappingFileLockException e) {
       throw inUse(dir);
     } catch (IOException e) {
-      throw new StartupException("cannot lock the state directory " + dir + " (" + e + ")", e);
+      throw new StartupException(
+          "cannot lock the state directory " + dir + ": " + IoProblems.describe(e), e);
     }
   }
 
