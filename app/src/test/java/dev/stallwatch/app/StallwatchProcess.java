@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 final class StallwatchProcess implements AutoCloseable {
 
   static final Path JAR = Path.of("target", "stallwatch.jar");
+  private static final Path OUTPUT = Path.of("target", "stallwatch-processes");
 
   private final Process process;
   private final Path stdout;
@@ -38,8 +39,10 @@ final class StallwatchProcess implements AutoCloseable {
     command.add(JAR.toAbsolutePath().toString());
     command.addAll(List.of(args));
     Files.createDirectories(workDir);
-    Path out = Files.createTempFile(workDir, "stdout", ".txt");
-    Path err = Files.createTempFile(workDir, "stderr", ".txt");
+    // Kept after the test, beside the failsafe reports, to read when a test fails.
+    Files.createDirectories(OUTPUT);
+    Path out = Files.createTempFile(OUTPUT, args[0] + "-", ".stdout.txt");
+    Path err = Files.createTempFile(OUTPUT, args[0] + "-", ".stderr.txt");
     Process process =
         new ProcessBuilder(command)
             .directory(workDir.toFile())

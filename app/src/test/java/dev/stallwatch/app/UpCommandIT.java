@@ -61,9 +61,10 @@ class UpCommandIT {
     String bootstrap;
     FirstRun first;
     try (StallwatchProcess up = startUp(port, data)) {
+      // Start-up included: on a busy two-core machine it alone can take a minute.
       Incident correlated =
           await()
-              .atMost(Duration.ofSeconds(90))
+              .atMost(Duration.ofSeconds(120))
               .pollInterval(Duration.ofSeconds(1))
               .until(() -> correlatedIncident(port), Optional::isPresent)
               .orElseThrow();
