@@ -91,7 +91,7 @@ class SearchCommandTest {
     assertThat(out.toString())
         .contains("Known issues:", "docker/for-win#14827", "Incidents (1 match")
         .contains("build-box-03 (bb03-wsl)  New WSL terminal failed")
-        .contains("Fixed in Docker Desktop 4.43.0; build-box-03 runs 4.42.0");
+        .contains("Fixed in Docker Desktop 4.43.0; bb03-wsl runs 4.42.0");
   }
 
   @Test
