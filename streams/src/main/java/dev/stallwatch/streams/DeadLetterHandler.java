@@ -95,17 +95,21 @@ public final class DeadLetterHandler
           context.processorNodeId(),
           exception);
     }
-    return ProcessingExceptionHandler.Response.resume(
-        List.of(
-            deadLetter(
-                context.sourceRawKey(),
-                context.sourceRawValue(),
-                context.timestamp(),
-                context.headers(),
-                reason,
-                context.topic(),
-                context.partition(),
-                context.offset())));
+    return ProcessingExceptionHandler.Response.resume(List.of(inputDeadLetter(context, reason)));
+  }
+
+  /** The input record being processed, as the context kept its bytes. */
+  private ProducerRecord<byte[], byte[]> inputDeadLetter(
+      ErrorHandlerContext context, String reason) {
+    return deadLetter(
+        context.sourceRawKey(),
+        context.sourceRawValue(),
+        context.timestamp(),
+        context.headers(),
+        reason,
+        context.topic(),
+        context.partition(),
+        context.offset());
   }
 
   private ProducerRecord<byte[], byte[]> deadLetter(
@@ -184,16 +188,7 @@ public final class DeadLetterHandler
     if (context.sourceRawValue() == null && context.topic() == null) {
       return ProductionExceptionHandler.Response.resume();
     }
-    ProducerRecord<byte[], byte[]> letter =
-        deadLetter(
-            context.sourceRawKey(),
-            context.sourceRawValue(),
-            context.timestamp(),
-            context.headers(),
-            reason,
-            context.topic(),
-            context.partition(),
-            context.offset());
+    ProducerRecord<byte[], byte[]> letter = inputDeadLetter(context, reason);
     letter.headers().add(TARGET_TOPIC, bytes(record.topic()));
     return ProductionExceptionHandler.Response.resume(List.of(letter));
   }
