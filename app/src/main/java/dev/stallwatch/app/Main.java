@@ -7,9 +7,6 @@ import picocli.CommandLine;
 /** Entry point of the {@code stallwatch} command line. */
 public final class Main {
 
-  /** Exit code for wrong usage or a start-up problem the user can fix. */
-  public static final int EXIT_USAGE = 2;
-
   private Main() {}
 
   public static void main(String[] args) {
