@@ -5,7 +5,6 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.stallwatch.model.CgroupLayout;
 import dev.stallwatch.model.Incident;
 import dev.stallwatch.model.event.AptStall;
 import dev.stallwatch.model.event.Envelope;
@@ -238,21 +237,7 @@ class AnalyzerFailoverIT {
     }
 
     Inventory inventory(long second, String reclaim, String dockerDesktop) {
-      return new Inventory(
-          envelope(second),
-          "2.5.7.0",
-          "6.6.87.2-microsoft-standard-WSL2",
-          "10.0.26100.4061",
-          "Ubuntu-24.04",
-          true,
-          CgroupLayout.V2,
-          true,
-          true,
-          reclaim,
-          Map.of(),
-          dockerDesktop,
-          true,
-          300);
+      return SampleTelemetry.inventory(envelope(second), reclaim, Map.of(), dockerDesktop);
     }
 
     ResourceSaver resourceSaver(long second, ResourceSaver.State state) {
@@ -271,12 +256,7 @@ class AnalyzerFailoverIT {
     }
 
     HungTask hungTask(long second) {
-      return new HungTask(
-          envelope(second),
-          "apt-get",
-          4711,
-          122,
-          "INFO: task apt-get:4711 blocked for more than 122 seconds.");
+      return SampleTelemetry.hungTask(envelope(second));
     }
   }
 }

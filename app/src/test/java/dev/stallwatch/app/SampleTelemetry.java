@@ -16,6 +16,13 @@ final class SampleTelemetry {
   private SampleTelemetry() {}
 
   static Inventory inventory(Envelope envelope) {
+    return inventory(
+        envelope, "gradual", Map.of("experimental.automemoryreclaim", "gradual"), "4.42.0");
+  }
+
+  /** The same machine with another reclaim mode, .wslconfig keys and Docker Desktop version. */
+  static Inventory inventory(
+      Envelope envelope, String reclaim, Map<String, String> wslconfig, String dockerDesktop) {
     return new Inventory(
         envelope,
         "2.5.7.0",
@@ -26,9 +33,9 @@ final class SampleTelemetry {
         CgroupLayout.V2,
         true,
         true,
-        "gradual",
-        Map.of("experimental.automemoryreclaim", "gradual"),
-        "4.42.0",
+        reclaim,
+        wslconfig,
+        dockerDesktop,
         true,
         300);
   }
