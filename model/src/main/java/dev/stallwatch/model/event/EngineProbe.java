@@ -12,14 +12,27 @@ import java.util.Objects;
  * @param latencyMillis round trip of the probe; null when it timed out or failed
  * @param waitingClients docker commands (the CLI, compose) that started after the engine stopped
  *     answering and have not finished; empty when none or when the engine answers
+ * @param via who saw it; null means the collector's own probe of the engine socket
  */
 public record EngineProbe(
     Envelope envelope,
     ProbeStatus status,
     Long latencyMillis,
     String detail,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WaitingClient> waitingClients)
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WaitingClient> waitingClients,
+    Via via)
     implements TelemetryEvent {
+
+  /** Where an engine probe result came from. */
+  public enum Via {
+    /** The collector pinged the engine socket itself. */
+    SOCKET,
+    /**
+     * Docker Desktop's backend log recorded its own request to the engine and how it ended: seen
+     * from Windows even while the distro is frozen.
+     */
+    BACKEND_LOG
+  }
 
   public EngineProbe {
     Objects.requireNonNull(envelope, "envelope");
@@ -28,9 +41,24 @@ public record EngineProbe(
     waitingClients = waitingClients == null ? List.of() : List.copyOf(waitingClients);
   }
 
+  /** The collector's own probe, naming the docker commands waiting for the engine. */
+  public EngineProbe(
+      Envelope envelope,
+      ProbeStatus status,
+      Long latencyMillis,
+      String detail,
+      List<WaitingClient> waitingClients) {
+    this(envelope, status, latencyMillis, detail, waitingClients, null);
+  }
+
   /** A probe that names no waiting docker command. */
   public EngineProbe(Envelope envelope, ProbeStatus status, Long latencyMillis, String detail) {
-    this(envelope, status, latencyMillis, detail, List.of());
+    this(envelope, status, latencyMillis, detail, List.of(), null);
+  }
+
+  /** Where this result came from, the collector's own probe when not said. */
+  public Via seenVia() {
+    return via == null ? Via.SOCKET : via;
   }
 
   /**

@@ -26,6 +26,7 @@ public final class EventTypes {
     byName.put("freeze", Freeze.class);
     byName.put("heartbeat", Heartbeat.class);
     byName.put("distro_probe", DistroProbe.class);
+    byName.put("docker_cli", DockerCli.class);
     return byName;
   }
 

@@ -1,5 +1,6 @@
 package dev.stallwatch.model.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.stallwatch.model.CgroupLayout;
 import dev.stallwatch.model.HostNames;
 import java.util.Map;
@@ -17,6 +18,10 @@ import java.util.Objects;
  * @param hostName the machine's display name (the distro's Linux hostname, or the Windows computer
  *     name), since the host id is a hash; a name that is not a host name (see {@link HostNames})
  *     makes the event invalid
+ * @param dockerBackendApi Docker Desktop's backend API endpoints the collector tried (e.g. {@code
+ *     GET /idle}) and how each answered ({@code answered}, or why not); empty when not tried. The
+ *     API is undocumented, so an endpoint that does not answer is a fact about the machine, not an
+ *     error
  */
 public record Inventory(
     Envelope envelope,
@@ -34,13 +39,53 @@ public record Inventory(
     Boolean resourceSaverEnabled,
     Integer autoPauseTimeoutSeconds,
     Boolean autoMemoryReclaimRecognized,
-    String hostName)
+    String hostName,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> dockerBackendApi)
     implements TelemetryEvent {
 
   public Inventory {
     Objects.requireNonNull(envelope, "envelope");
     wslconfig = wslconfig == null ? Map.of() : Map.copyOf(wslconfig);
     HostNames.checked("hostName", hostName);
+    dockerBackendApi = dockerBackendApi == null ? Map.of() : Map.copyOf(dockerBackendApi);
+  }
+
+  /** An inventory written before {@code dockerBackendApi} existed. */
+  public Inventory(
+      Envelope envelope,
+      String wslVersion,
+      String kernelVersion,
+      String windowsVersion,
+      String distro,
+      Boolean systemd,
+      CgroupLayout cgroupLayout,
+      Boolean cgroupV1Disabled,
+      Boolean memoryReclaimPresent,
+      String autoMemoryReclaim,
+      Map<String, String> wslconfig,
+      String dockerDesktopVersion,
+      Boolean resourceSaverEnabled,
+      Integer autoPauseTimeoutSeconds,
+      Boolean autoMemoryReclaimRecognized,
+      String hostName) {
+    this(
+        envelope,
+        wslVersion,
+        kernelVersion,
+        windowsVersion,
+        distro,
+        systemd,
+        cgroupLayout,
+        cgroupV1Disabled,
+        memoryReclaimPresent,
+        autoMemoryReclaim,
+        wslconfig,
+        dockerDesktopVersion,
+        resourceSaverEnabled,
+        autoPauseTimeoutSeconds,
+        autoMemoryReclaimRecognized,
+        hostName,
+        Map.of());
   }
 
   /** An inventory written before {@code hostName} existed. */

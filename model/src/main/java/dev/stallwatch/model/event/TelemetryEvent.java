@@ -19,7 +19,8 @@ public sealed interface TelemetryEvent
         AptStall,
         Freeze,
         Heartbeat,
-        DistroProbe {
+        DistroProbe,
+        DockerCli {
 
   Envelope envelope();
 

@@ -32,6 +32,7 @@ final class SampleEvents {
     events.put("freeze", freeze());
     events.put("heartbeat", heartbeat());
     events.put("distro_probe", distroProbe());
+    events.put("docker_cli", dockerCli());
     return events;
   }
 
@@ -147,7 +148,8 @@ final class SampleEvents {
     return new Freeze(
         envelope("2026-11-20T09:12:01Z", 11, "0b8e2f0e-3c1a-4f57-9a39-6f1f7d3f5a11"),
         Instant.parse("2026-11-20T09:06:00Z"),
-        Instant.parse("2026-11-20T09:12:00Z"));
+        Instant.parse("2026-11-20T09:12:00Z"),
+        359_870L);
   }
 
   private static TelemetryEvent heartbeat() {
@@ -169,6 +171,14 @@ final class SampleEvents {
         ProbeStatus.TIMEOUT,
         null,
         "wsl.exe -d Ubuntu-24.04 -e true did not return within 10 s");
+  }
+
+  private static TelemetryEvent dockerCli() {
+    return new DockerCli(
+        envelope("2026-11-20T09:05:10Z", 14, "0b8e2f0e-3c1a-4f57-9a39-6f1f7d3f5a14"),
+        DockerCli.State.MISSING,
+        "/usr/bin/docker",
+        "link to /mnt/wsl/docker-desktop/cli-tools/usr/bin/docker does not resolve");
   }
 
   static List<String> typeNames() {

@@ -77,6 +77,47 @@ class TelemetryCodecTest {
   }
 
   @Test
+  void shouldReadAFreezeOfAnOlderCollectorAsSeenByBothClocks() throws IOException {
+    ObjectNode tree = (ObjectNode) golden("freeze");
+    tree.remove("monotonicMillis");
+
+    Freeze read = (Freeze) TelemetryCodec.fromJson(tree.toString());
+
+    assertThat(read.monotonicMillis()).isNull();
+    assertThat(read.unseenByMonotonicClock()).isZero();
+  }
+
+  @Test
+  void shouldTellHowMuchOfAFreezeTheMonotonicClockDidNotSee() {
+    Envelope envelope = SampleEvents.envelope("2026-11-20T10:00:01Z", 1, "f1");
+    Instant from = Instant.parse("2026-11-20T09:00:00Z");
+    Instant to = Instant.parse("2026-11-20T10:00:00Z");
+
+    Freeze frozenProcess = new Freeze(envelope, from, to, 3_599_900L);
+    Freeze suspendedGuest = new Freeze(envelope, from, to, 4_000L);
+
+    assertThat(frozenProcess.unseenByMonotonicClock()).hasMillis(100);
+    assertThat(suspendedGuest.unseenByMonotonicClock()).hasSeconds(3_596);
+  }
+
+  @Test
+  void shouldLeaveOutTheFieldsAnOlderReaderDoesNotNeed() throws IOException {
+    ResourceSaver byLog =
+        new ResourceSaver(
+            SampleEvents.envelope("2026-11-20T09:05:00Z", 2, "r1"),
+            ResourceSaver.State.ENTERED,
+            ResourceSaver.SeenVia.LOG_PATTERN,
+            "line");
+    EngineProbe byProbe =
+        new EngineProbe(
+            SampleEvents.envelope("2026-11-20T09:05:00Z", 3, "p1"), ProbeStatus.OK, 3L, null);
+
+    assertThat(Json.mapper().readTree(TelemetryCodec.toJson(byLog)).has("busyReason")).isFalse();
+    assertThat(Json.mapper().readTree(TelemetryCodec.toJson(byProbe)).has("via")).isFalse();
+    assertThat(byProbe.seenVia()).isEqualTo(EngineProbe.Via.SOCKET);
+  }
+
+  @Test
   void shouldIgnoreFieldsItDoesNotKnow() throws IOException {
     ObjectNode tree = (ObjectNode) golden("hung_task");
     tree.put("kernelStack", "io_schedule+0x46/0x70");
