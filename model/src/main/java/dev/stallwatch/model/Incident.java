@@ -1,5 +1,7 @@
 package dev.stallwatch.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +17,9 @@ import java.util.Objects;
  * @param resolvedAt when the hang cleared; null while open
  * @param confidence 0..1, how sure the rule is, with its reasons in {@code confidenceReasons}
  * @param context the host as it was when the incident opened
+ * @param missingEvidence for a probable cause, inferred from the host's context alone: what was not
+ *     seen that would confirm it ("no Resource Saver transition was seen: ..."); empty when the
+ *     evidence itself explains the hang
  */
 public record Incident(
     String id,
@@ -32,7 +37,8 @@ public record Incident(
     List<Evidence> evidence,
     HostContext context,
     List<KnownIssueRef> knownIssues,
-    String remediation) {
+    String remediation,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> missingEvidence) {
 
   public enum Status {
     OPEN,
@@ -56,5 +62,50 @@ public record Incident(
     evidence = evidence == null ? List.of() : List.copyOf(evidence);
     context = context == null ? HostContext.UNKNOWN : context;
     knownIssues = knownIssues == null ? List.of() : List.copyOf(knownIssues);
+    missingEvidence = missingEvidence == null ? List.of() : List.copyOf(missingEvidence);
+  }
+
+  /** An incident whose cause the evidence itself shows. */
+  public Incident(
+      String id,
+      String host,
+      String rule,
+      String title,
+      Status status,
+      Severity severity,
+      Instant onset,
+      Instant openedAt,
+      Instant updatedAt,
+      Instant resolvedAt,
+      double confidence,
+      List<String> confidenceReasons,
+      List<Evidence> evidence,
+      HostContext context,
+      List<KnownIssueRef> knownIssues,
+      String remediation) {
+    this(
+        id,
+        host,
+        rule,
+        title,
+        status,
+        severity,
+        onset,
+        openedAt,
+        updatedAt,
+        resolvedAt,
+        confidence,
+        confidenceReasons,
+        evidence,
+        context,
+        knownIssues,
+        remediation,
+        List.of());
+  }
+
+  /** True when the cause is inferred from the host's context, not seen in its evidence. */
+  @JsonIgnore
+  public boolean probable() {
+    return !missingEvidence.isEmpty();
   }
 }
