@@ -36,6 +36,13 @@ public final class CollectorConfig {
   int engineProbeConsecutive = 3;
   Duration engineClientWait = Duration.ofSeconds(30);
   ResourceSaverPatterns resourceSaver = ResourceSaverPatterns.defaults();
+  EngineRequestPatterns engineRequests = EngineRequestPatterns.defaults();
+  boolean backendApi = true;
+  String backendSocket = "mnt/wsl/docker-desktop/shared-sockets/host-services/backend.sock";
+  String backendPipe = NamedPipeTransport.DOCKER_BACKEND_PIPE;
+  Duration backendInterval = Duration.ofSeconds(10);
+  Duration backendTimeout = Duration.ofSeconds(2);
+  String dockerCli = "usr/bin/docker";
   List<KernelRule> kernelRules = KernelRules.shipped();
   Duration distroProbeInterval = Duration.ofSeconds(30);
   Duration distroProbeTimeout = Duration.ofSeconds(10);
@@ -170,7 +177,10 @@ public final class CollectorConfig {
             "probeSlow",
             "consecutive",
             "clientWait",
-            "resourceSaver"));
+            "resourceSaver",
+            "engineRequests",
+            "backend",
+            "cli"));
     dockerSocket = tree.has("socket") ? tree.text("socket").replaceAll("^/+", "") : dockerSocket;
     engineProbe = tree.has("probe") ? tree.bool("probe") : engineProbe;
     engineProbeInterval = tree.duration("probeInterval", engineProbeInterval);
@@ -179,6 +189,13 @@ public final class CollectorConfig {
     engineProbeConsecutive =
         tree.has("consecutive") ? tree.integer("consecutive", 1, 100) : engineProbeConsecutive;
     engineClientWait = tree.duration("clientWait", engineClientWait);
+    dockerCli = tree.has("cli") ? tree.text("cli").replaceAll("^/+", "") : dockerCli;
+    if (tree.has("backend")) {
+      readBackend(tree.child("backend"));
+    }
+    if (tree.has("engineRequests")) {
+      readEngineRequests(tree.child("engineRequests"));
+    }
     if (tree.has("resourceSaver")) {
       ConfigTree rs = tree.child("resourceSaver");
       rs.allowOnly(Set.of("entered", "exited"));
@@ -194,5 +211,34 @@ public final class CollectorConfig {
             "bad pattern: " + e.getDescription() + " in '" + e.getPattern() + "'");
       }
     }
+  }
+
+  private void readBackend(ConfigTree tree) throws ConfigException {
+    tree.allowOnly(Set.of("api", "socket", "pipe", "interval", "timeout"));
+    backendApi = tree.has("api") ? tree.bool("api") : backendApi;
+    backendSocket = tree.has("socket") ? tree.text("socket").replaceAll("^/+", "") : backendSocket;
+    backendPipe = tree.has("pipe") ? tree.text("pipe") : backendPipe;
+    backendInterval = tree.duration("interval", backendInterval);
+    backendTimeout = tree.duration("timeout", backendTimeout);
+  }
+
+  private void readEngineRequests(ConfigTree tree) throws ConfigException {
+    tree.allowOnly(Set.of("timeout", "failed", "ok"));
+    List<String> timeout =
+        tree.has("timeout") ? tree.texts("timeout") : EngineRequestPatterns.DEFAULT_TIMEOUT;
+    List<String> failed =
+        tree.has("failed") ? tree.texts("failed") : EngineRequestPatterns.DEFAULT_FAILED;
+    List<String> ok = tree.has("ok") ? tree.texts("ok") : EngineRequestPatterns.DEFAULT_OK;
+    for (String key : List.of("timeout", "failed", "ok")) {
+      if (tree.has(key)) {
+        try {
+          EngineRequestPatterns.compile(tree.texts(key), List.of(), List.of());
+        } catch (PatternSyntaxException e) {
+          throw tree.error(
+              key, "bad pattern: " + e.getDescription() + " in '" + e.getPattern() + "'");
+        }
+      }
+    }
+    engineRequests = EngineRequestPatterns.compile(timeout, failed, ok);
   }
 }

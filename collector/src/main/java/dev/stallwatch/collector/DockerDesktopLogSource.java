@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * Tails Docker Desktop's backend log ({@code AppData/Local/Docker/log/host/
  * com.docker.backend.exe.log} under the Windows home) across rotation, with checkpoints, and sends
- * Resource Saver transitions its lines show (see {@link ResourceSaverPatterns}). Only the matching
- * lines leave the machine.
+ * the Resource Saver transitions its lines show (see {@link ResourceSaverPatterns}) and the
+ * backend's requests to the engine that time out or fail (see {@link EngineRequestPatterns}). Only
+ * the matching lines leave the machine.
  */
 final class DockerDesktopLogSource implements Source {
 
@@ -24,12 +25,13 @@ final class DockerDesktopLogSource implements Source {
   DockerDesktopLogSource(
       Path windowsHome,
       ResourceSaverPatterns patterns,
+      EngineRequestPatterns engineRequests,
       CheckpointStore checkpoints,
       boolean fromStart,
       Duration interval) {
     this.log = new TailedFile(windowsHome.resolve(BACKEND_LOG), checkpoints, fromStart);
     this.interval = interval;
-    this.interpreter = new DockerLogInterpreter(patterns);
+    this.interpreter = new DockerLogInterpreter(patterns, engineRequests);
   }
 
   @Override
@@ -39,8 +41,9 @@ final class DockerDesktopLogSource implements Source {
 
   @Override
   public String description() {
-    return "tails Docker Desktop's backend log with checkpoints; sends resource_saver with "
-        + "the matching line as evidence, and nothing of any other line";
+    return "tails Docker Desktop's backend log with checkpoints; sends resource_saver, and "
+        + "engine_probe for the backend's engine requests that time out or fail, with the "
+        + "matching line, and nothing of any other line";
   }
 
   @Override

@@ -9,9 +9,20 @@ import java.util.function.LongSupplier;
 
 /**
  * Notices that the collector itself was frozen: it ticks every interval and compares the gap since
- * the previous tick on the monotonic clock (and on the wall clock, which jumps when a paused VM is
- * resynchronised) with what was due. A gap longer than due plus the threshold becomes a {@link
- * Freeze} from when the missed tick was due to now, sent as soon as the process runs again.
+ * the previous tick on the monotonic clock and on the wall clock with what was due. A gap longer
+ * than due plus the threshold on either clock becomes a {@link Freeze} from when the missed tick
+ * was due to now, sent as soon as the process runs again, with how far the monotonic clock moved
+ * over that span.
+ *
+ * <p>Why both clocks, and why report the monotonic one: the two causes of a late tick move them
+ * differently. A task stopped by the cgroup freezer (Docker Desktop's Resource Saver pausing the
+ * engine) is only not scheduled; the kernel keeps running, so CLOCK_MONOTONIC and CLOCK_REALTIME
+ * both advance through the freeze and the gaps agree. A guest whose whole VM the host suspended
+ * (the PC slept) has no running kernel to advance its clocks: CLOCK_MONOTONIC, which {@link
+ * System#nanoTime} reads, does not move for the pause, and the wall clock stands still too until
+ * time sync steps it forward after the resume. So the wall clock jumps while the monotonic clock
+ * barely moved, and {@code monotonicMillis} well below the wall-clock span tells the rules it was a
+ * suspend, not a frozen process.
  */
 final class FreezeSource implements Source {
 
@@ -57,7 +68,10 @@ final class FreezeSource implements Source {
         return List.of();
       }
       Instant from = lastWall.plus(interval);
-      return List.of(new Freeze(envelopes.next(now), from, now.isBefore(from) ? from : now));
+      // The monotonic clock's progress over the same span from..to: its gap less the due interval.
+      long monotonicMillis = Math.max(0, monotonic.minus(interval).toMillis());
+      return List.of(
+          new Freeze(envelopes.next(now), from, now.isBefore(from) ? from : now, monotonicMillis));
     } finally {
       lastNanos = nanos;
       lastWall = now;

@@ -23,7 +23,12 @@ record InventoryFacts(
     Boolean resourceSaverEnabled,
     Integer autoPauseTimeoutSeconds,
     Boolean autoMemoryReclaimRecognized,
-    String hostName) {
+    String hostName,
+    Map<String, String> dockerBackendApi) {
+
+  InventoryFacts {
+    dockerBackendApi = dockerBackendApi == null ? Map.of() : Map.copyOf(dockerBackendApi);
+  }
 
   /** Facts with no name, as a lone file tells them ({@code stallwatch parse}). */
   InventoryFacts(
@@ -56,7 +61,8 @@ record InventoryFacts(
         resourceSaverEnabled,
         autoPauseTimeoutSeconds,
         autoMemoryReclaimRecognized,
-        null);
+        null,
+        Map.of());
   }
 
   /**
@@ -90,6 +96,7 @@ record InventoryFacts(
         resourceSaverEnabled,
         autoPauseTimeoutSeconds,
         autoMemoryReclaimRecognized,
-        hostName);
+        hostName,
+        dockerBackendApi);
   }
 }

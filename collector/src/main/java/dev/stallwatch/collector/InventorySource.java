@@ -171,7 +171,8 @@ final class InventorySource implements Source {
         docker == null ? null : docker.useResourceSaver(),
         docker == null ? null : docker.autoPauseTimeoutSeconds(),
         InventoryFacts.reclaimRecognized(reclaim),
-        part("host name", this::hostName, null));
+        part("host name", this::hostName, null),
+        facts.backendApi());
   }
 
   private String hostName() throws IOException {

@@ -104,7 +104,7 @@ public final class OfflineParser {
       case APT_HISTORY ->
           apt(AptLogParser.historyLog(text, options.zone(), problems), options, envelopes);
       case DOCKER_LOG ->
-          new DockerLogInterpreter(options.config().resourceSaver)
+          new DockerLogInterpreter(options.config().resourceSaver, options.config().engineRequests)
               .accept(List.of(text.split("\r?\n", -1)), envelopes, problems, 1);
       default -> List.of(inventory(kind, text, options, envelopes, problems));
     };

@@ -46,7 +46,12 @@ final class Sources {
     if (m.windowsHome() != null) {
       sources.add(
           new DockerDesktopLogSource(
-              m.windowsHome(), c.resourceSaver, checkpoints, m.fromStart(), c.sampleInterval));
+              m.windowsHome(),
+              c.resourceSaver,
+              c.engineRequests,
+              checkpoints,
+              m.fromStart(),
+              c.sampleInterval));
     }
     if (c.engineProbe) {
       sources.add(
@@ -58,6 +63,15 @@ final class Sources {
               c.engineProbeConsecutive,
               new DockerClientWatch(tasks::tasks, c.engineClientWait)));
     }
+    if (c.backendApi) {
+      sources.add(
+          new BackendIdleSource(
+              new UnixSocketTransport(root.resolve(c.backendSocket)),
+              c.backendInterval,
+              c.backendTimeout,
+              facts));
+    }
+    sources.add(new DockerCliSource(root, c.dockerCli, c.sampleInterval));
     sources.add(new FreezeSource(Duration.ofSeconds(1), c.freezeLateBy, System::nanoTime));
     return sources;
   }
@@ -83,7 +97,17 @@ final class Sources {
     if (m.windowsHome() != null) {
       sources.add(
           new DockerDesktopLogSource(
-              m.windowsHome(), c.resourceSaver, checkpoints, m.fromStart(), c.sampleInterval));
+              m.windowsHome(),
+              c.resourceSaver,
+              c.engineRequests,
+              checkpoints,
+              m.fromStart(),
+              c.sampleInterval));
+    }
+    if (c.backendApi) {
+      sources.add(
+          new BackendIdleSource(
+              new NamedPipeTransport(c.backendPipe), c.backendInterval, c.backendTimeout, facts));
     }
     if (m.wslExe() != null) {
       sources.add(

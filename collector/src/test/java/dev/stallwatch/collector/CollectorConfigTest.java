@@ -3,6 +3,7 @@ package dev.stallwatch.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stallwatch.model.event.ProbeStatus;
 import dev.stallwatch.model.event.ResourceSaver;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,41 @@ class CollectorConfigTest {
         .contains(ResourceSaver.State.ENTERED);
     assertThat(config.resourceSaver.match("exiting Resource Saver"))
         .contains(ResourceSaver.State.EXITED);
+  }
+
+  @Test
+  void shouldReadTheBackendApiTheDockerCliAndEngineRequestPatterns() throws Exception {
+    CollectorConfig config =
+        CollectorConfig.parse(
+            "c.yaml",
+            """
+            docker:
+              cli: /usr/local/bin/docker
+              backend: {api: false, socket: /run/backend.sock, interval: 30s, timeout: 500ms}
+              engineRequests:
+                ok: ['"state":"running"']
+            """,
+            null);
+
+    assertThat(config.backendApi).isFalse();
+    assertThat(config.backendSocket).isEqualTo("run/backend.sock");
+    assertThat(config.backendInterval).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.backendTimeout).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.dockerCli).isEqualTo("usr/local/bin/docker");
+    assertThat(config.engineRequests.match("{\"engine\":\"linux/docker\",\"state\":\"running\"}"))
+        .contains(ProbeStatus.OK);
+    assertThat(config.engineRequests.match("HEAD /_ping (2.0001s): context deadline exceeded"))
+        .contains(ProbeStatus.TIMEOUT);
+    assertThat(CollectorConfig.defaults().backendApi).isTrue();
+    assertThat(CollectorConfig.defaults().backendSocket)
+        .isEqualTo("mnt/wsl/docker-desktop/shared-sockets/host-services/backend.sock");
+    assertThatThrownBy(
+            () ->
+                CollectorConfig.parse("c.yaml", "docker: {engineRequests: {failed: ['(']}}", null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("c.yaml: docker.engineRequests.failed: bad pattern");
+    assertThatThrownBy(() -> CollectorConfig.parse("c.yaml", "docker: {backend: {port: 1}}", null))
+        .hasMessageStartingWith("c.yaml: docker.backend.port: unknown key");
   }
 
   @Test

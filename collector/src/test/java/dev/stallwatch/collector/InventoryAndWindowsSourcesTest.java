@@ -42,6 +42,25 @@ class InventoryAndWindowsSourcesTest {
   }
 
   @Test
+  void shouldReportHowTheBackendApiAnsweredAndSendAgainWhenThatChanges() throws Exception {
+    HostFacts facts = new HostFacts();
+    InventorySource source = inventory(ROOT, HOME, facts);
+
+    Inventory before = (Inventory) source.sample(envelopes, NOW).getFirst();
+    facts.backendApi("GET /idle", "no answer: Connection refused");
+    Inventory refused = (Inventory) source.sample(envelopes, NOW.plusSeconds(60)).getFirst();
+    List<TelemetryEvent> unchanged = source.sample(envelopes, NOW.plusSeconds(120));
+    facts.backendApi("GET /idle", "answered");
+    Inventory answered = (Inventory) source.sample(envelopes, NOW.plusSeconds(180)).getFirst();
+
+    assertThat(before.dockerBackendApi()).isEmpty();
+    assertThat(refused.dockerBackendApi())
+        .isEqualTo(Map.of("GET /idle", "no answer: Connection refused"));
+    assertThat(unchanged).isEmpty();
+    assertThat(answered.dockerBackendApi()).isEqualTo(Map.of("GET /idle", "answered"));
+  }
+
+  @Test
   void shouldDescribeTheWholeMachineAtStartAndNothingWhileUnchanged() throws Exception {
     HostFacts facts = new HostFacts();
     InventorySource source = inventory(ROOT, HOME, facts);
@@ -164,6 +183,7 @@ class InventoryAndWindowsSourcesTest {
         new DockerDesktopLogSource(
             home,
             ResourceSaverPatterns.defaults(),
+            EngineRequestPatterns.defaults(),
             new CheckpointStore(state),
             false,
             Duration.ofSeconds(1));
@@ -187,6 +207,7 @@ class InventoryAndWindowsSourcesTest {
         new DockerDesktopLogSource(
             home,
             ResourceSaverPatterns.defaults(),
+            EngineRequestPatterns.defaults(),
             new CheckpointStore(state),
             false,
             Duration.ofSeconds(1));

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.stallwatch.model.event.AptStall;
+import dev.stallwatch.model.event.EngineProbe;
 import dev.stallwatch.model.event.HungTask;
 import dev.stallwatch.model.event.Inventory;
 import dev.stallwatch.model.event.KernelLog;
+import dev.stallwatch.model.event.ProbeStatus;
 import dev.stallwatch.model.event.Reclaim;
 import dev.stallwatch.model.event.ResourceSaver;
 import dev.stallwatch.model.event.TelemetryEvent;
@@ -97,11 +99,36 @@ class OfflineParserTest {
   void shouldTurnBackendLogLinesIntoResourceSaverTransitionsWithTheirTime() throws Exception {
     List<TelemetryEvent> events = parse(OfflineParser.Kind.DOCKER_LOG, "backend.log");
 
-    assertThat(events)
-        .extracting(e -> ((ResourceSaver) e).state())
+    List<ResourceSaver> transitions =
+        events.stream()
+            .filter(ResourceSaver.class::isInstance)
+            .map(ResourceSaver.class::cast)
+            .toList();
+    assertThat(transitions)
+        .extracting(ResourceSaver::state)
         .containsExactly(ResourceSaver.State.ENTERED, ResourceSaver.State.EXITED);
-    assertThat(events.getFirst().ts()).isEqualTo(Instant.parse("2026-11-20T09:04:59.998001200Z"));
-    assertThat(((ResourceSaver) events.getFirst()).evidence()).contains("entering Resource Saver");
+    assertThat(transitions.getFirst().ts())
+        .isEqualTo(Instant.parse("2026-11-20T09:04:59.998001200Z"));
+    assertThat(transitions.getFirst().evidence()).contains("entering Resource Saver");
+  }
+
+  @Test
+  void shouldTurnTheBackendsTimedOutEngineRequestIntoAnEngineProbe() throws Exception {
+    List<TelemetryEvent> events = parse(OfflineParser.Kind.DOCKER_LOG, "backend.log");
+
+    EngineProbe probe =
+        events.stream()
+            .filter(EngineProbe.class::isInstance)
+            .map(EngineProbe.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertThat(probe.status()).isEqualTo(ProbeStatus.TIMEOUT);
+    assertThat(probe.seenVia()).isEqualTo(EngineProbe.Via.BACKEND_LOG);
+    assertThat(probe.ts()).isEqualTo(Instant.parse("2026-11-20T09:07:31.456789Z"));
+    assertThat(probe.detail())
+        .startsWith("[2026-11-20T09:07:31.456789000Z][com.docker.backend.exe.ipc][W]")
+        .endsWith("HEAD /_ping (2.0001s): context deadline exceeded");
+    assertThat(events).hasSize(3);
   }
 
   @Test

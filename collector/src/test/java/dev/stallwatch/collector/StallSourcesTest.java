@@ -99,15 +99,56 @@ class StallSourcesTest {
   }
 
   @Test
-  void shouldSeeAFreezeOnTheWallClockWhenTheMonotonicClockStoodStill() {
+  void shouldTellASuspendedGuestByAWallClockJumpTheMonotonicClockDidNotSee() {
+    // The PC slept for 5 minutes: the guest's kernel did not run, so its monotonic clock moved
+    // one tick's worth, and time sync stepped the wall clock forward on resume.
     AtomicLong nanos = new AtomicLong();
     FreezeSource source =
         new FreezeSource(Duration.ofSeconds(1), Duration.ofSeconds(5), nanos::get);
 
     source.sample(envelopes, T0);
-    nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+    nanos.addAndGet(Duration.ofMillis(1200).toNanos());
+    List<TelemetryEvent> events = source.sample(envelopes, T0.plusSeconds(301));
 
-    assertThat(source.sample(envelopes, T0.plusSeconds(300))).hasSize(1);
+    Freeze freeze = (Freeze) events.getFirst();
+    assertThat(freeze.from()).isEqualTo(T0.plusSeconds(1));
+    assertThat(freeze.to()).isEqualTo(T0.plusSeconds(301));
+    assertThat(freeze.monotonicMillis()).isEqualTo(200L);
+    assertThat(freeze.unseenByMonotonicClock()).isEqualTo(Duration.ofMillis(299_800));
+  }
+
+  @Test
+  void shouldTellAFrozenProcessByBothClocksMovingAlike() {
+    // The cgroup freezer held the collector for a minute: the kernel kept running, so the
+    // monotonic clock advanced as far as the wall clock.
+    AtomicLong nanos = new AtomicLong();
+    FreezeSource source =
+        new FreezeSource(Duration.ofSeconds(1), Duration.ofSeconds(5), nanos::get);
+
+    source.sample(envelopes, T0);
+    nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+    List<TelemetryEvent> events = source.sample(envelopes, T0.plusSeconds(61));
+
+    Freeze freeze = (Freeze) events.getFirst();
+    assertThat(freeze.duration()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(freeze.monotonicMillis()).isEqualTo(60_000L);
+    assertThat(freeze.unseenByMonotonicClock()).isZero();
+  }
+
+  @Test
+  void shouldSeeALateTickOnTheMonotonicClockWhenTheWallClockWasSetBack() {
+    AtomicLong nanos = new AtomicLong();
+    FreezeSource source =
+        new FreezeSource(Duration.ofSeconds(1), Duration.ofSeconds(5), nanos::get);
+
+    source.sample(envelopes, T0);
+    nanos.addAndGet(Duration.ofSeconds(30).toNanos());
+    List<TelemetryEvent> events = source.sample(envelopes, T0.plusSeconds(2));
+
+    assertThat(events)
+        .singleElement()
+        .extracting(e -> ((Freeze) e).monotonicMillis())
+        .isEqualTo(29_000L);
   }
 
   @Test
