@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A minimal HTTP/1.1 client for Docker Desktop's backend API: one {@code GET} per connection
@@ -16,6 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * thread rather than trusting the transport to time out.
  */
 final class BackendHttp {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BackendHttp.class);
 
   private BackendHttp() {}
 
@@ -63,7 +67,8 @@ final class BackendHttp {
     try {
       connection.close();
     } catch (IOException e) {
-      // Closing only ends the wait; the caller reports the timeout.
+      // Closing only ends the wait; the caller reports the timeout, this is detail.
+      LOG.debug("closing the backend connection at its deadline failed: {}", e.getMessage());
     }
   }
 }

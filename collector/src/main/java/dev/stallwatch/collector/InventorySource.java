@@ -98,7 +98,8 @@ final class InventorySource implements Source {
         + "sys/fs/cgroup/memory.reclaim (exists?), run/systemd/system, etc/wsl.conf, the "
         + "Windows home's .wslconfig and Docker Desktop settings, and the output of wsl.exe "
         + "--version and docker version; sends the inventory fields of docs/events.md "
-        + "(every .wslconfig key with its value), at start and when they change";
+        + "(every .wslconfig key with its value, and whether each Docker Desktop backend API "
+        + "endpoint asked answered), at start and when they change";
   }
 
   @Override

@@ -43,6 +43,16 @@ final class Sources {
     }
     sources.add(
         new AptSource(root, tasks, checkpoints, m.fromStart(), c.sampleInterval, c.aptStallAfter));
+    sources.addAll(guestDocker(m, c, facts, checkpoints, tasks));
+    sources.add(new FreezeSource(Duration.ofSeconds(1), c.freezeLateBy, System::nanoTime));
+    return sources;
+  }
+
+  /** The guest's Docker Desktop sources: its log, the engine, the backend API, the CLI link. */
+  private static List<Source> guestDocker(
+      Machine m, CollectorConfig c, HostFacts facts, CheckpointStore checkpoints, TaskTable tasks) {
+    Path root = m.root();
+    List<Source> sources = new ArrayList<>();
     if (m.windowsHome() != null) {
       sources.add(
           new DockerDesktopLogSource(
@@ -72,7 +82,6 @@ final class Sources {
               facts));
     }
     sources.add(new DockerCliSource(root, c.dockerCli, c.sampleInterval));
-    sources.add(new FreezeSource(Duration.ofSeconds(1), c.freezeLateBy, System::nanoTime));
     return sources;
   }
 
