@@ -39,6 +39,11 @@ class RuleBookTest {
     assertThat(shipped.rules())
         .extracting(Rule::id)
         .containsExactly(
+            "disk-after-suspend",
+            "sleep-resume",
+            "wsl-service-hang",
+            "docker-cli-vanished",
+            "docker-paused",
             "resource-saver-gradual",
             "resource-saver-cgroup-v2",
             "gradual-systemd-lag",
