@@ -2,12 +2,15 @@ package dev.stallwatch.streams;
 
 import dev.stallwatch.model.CgroupLayout;
 import dev.stallwatch.model.event.AptStall;
+import dev.stallwatch.model.event.DistroProbe;
+import dev.stallwatch.model.event.DockerCli;
 import dev.stallwatch.model.event.EngineProbe;
 import dev.stallwatch.model.event.Envelope;
 import dev.stallwatch.model.event.Freeze;
 import dev.stallwatch.model.event.Heartbeat;
 import dev.stallwatch.model.event.HungTask;
 import dev.stallwatch.model.event.Inventory;
+import dev.stallwatch.model.event.IoStall;
 import dev.stallwatch.model.event.KernelLog;
 import dev.stallwatch.model.event.ProbeStatus;
 import dev.stallwatch.model.event.Reclaim;
@@ -211,8 +214,79 @@ public final class HostEvents {
     return new Freeze(envelope(offset), at(from), at(to));
   }
 
+  /**
+   * The collector's report of a gap its monotonic clock did not see: the guest was suspended (the
+   * PC slept) from {@code from} to {@code to}, and the monotonic clock moved 2 s of it.
+   */
+  public Freeze suspended(Duration offset, Duration from, Duration to) {
+    return new Freeze(envelope(offset), at(from), at(to), 2_000L);
+  }
+
+  /** A freeze both clocks saw: the collector's process was stopped (cgroup freezer). */
+  public Freeze frozen(Duration offset, Duration from, Duration to) {
+    return new Freeze(envelope(offset), at(from), at(to), to.minus(from).toMillis());
+  }
+
+  /** The Windows side's {@code wsl.exe -d Ubuntu-24.04 -e true} round trip. */
+  public DistroProbe distroProbe(Duration offset, ProbeStatus status, String detail) {
+    return new DistroProbe(
+        envelope(offset), "Ubuntu-24.04", status, status == ProbeStatus.OK ? 180L : null, detail);
+  }
+
+  public DockerCli dockerCli(Duration offset, DockerCli.State state) {
+    return new DockerCli(
+        envelope(offset),
+        state,
+        "/usr/bin/docker",
+        state == DockerCli.State.MISSING
+            ? "-bash: /usr/bin/docker: No such file or directory"
+            : "-> /mnt/wsl/docker-desktop/cli-tools/usr/bin/docker");
+  }
+
+  public IoStall ioStall(Duration offset, long stalledSeconds) {
+    return new IoStall(
+        envelope(offset),
+        IoStall.Kind.DISKSTATS,
+        "sdc",
+        stalledSeconds * 1000,
+        "sdc: 14 requests in flight, no completion for %d s".formatted(stalledSeconds));
+  }
+
+  /** An inventory that also lists how Docker Desktop's backend API answered. */
+  public Inventory inventoryWithBackendApi(
+      Duration offset, Machine m, Map<String, String> backendApi) {
+    Inventory plain = inventory(offset, m);
+    return new Inventory(
+        plain.envelope(),
+        plain.wslVersion(),
+        plain.kernelVersion(),
+        plain.windowsVersion(),
+        plain.distro(),
+        plain.systemd(),
+        plain.cgroupLayout(),
+        plain.cgroupV1Disabled(),
+        plain.memoryReclaimPresent(),
+        plain.autoMemoryReclaim(),
+        plain.wslconfig(),
+        plain.dockerDesktopVersion(),
+        plain.resourceSaverEnabled(),
+        plain.autoPauseTimeoutSeconds(),
+        plain.autoMemoryReclaimRecognized(),
+        plain.hostName(),
+        backendApi);
+  }
+
   public Heartbeat heartbeat(Duration offset) {
     return new Heartbeat(envelope(offset), Map.of(), 0, 0);
+  }
+
+  /** The Windows-side collector's heartbeat: it runs the distro probes. */
+  public Heartbeat windowsHeartbeat(Duration offset) {
+    return new Heartbeat(
+        envelope(offset),
+        Map.of("distros", new Heartbeat.SourceHealth(Heartbeat.SourceHealth.Status.OK, null)),
+        0,
+        0);
   }
 
   private Envelope envelope(Duration offset) {

@@ -134,6 +134,7 @@ public final class Analysis {
   public Result flush(HostTimeline timeline) {
     Accumulator acc = new Accumulator(timeline);
     acc.add(releaseAll(timeline));
+    acc.add(correlator.settle(acc.timeline));
     return acc.result(publication(acc.timeline));
   }
 
@@ -149,6 +150,7 @@ public final class Analysis {
     if (lastSeen != null && now.isAfter(lastSeen)) {
       acc.add(correlator.advance(acc.timeline, now));
     }
+    acc.add(correlator.settle(acc.timeline));
     return acc.result(publication(acc.timeline));
   }
 

@@ -4,7 +4,9 @@ import dev.stallwatch.model.Evidence;
 import dev.stallwatch.model.HostContext;
 import dev.stallwatch.model.event.AptStall;
 import dev.stallwatch.model.event.DistroProbe;
+import dev.stallwatch.model.event.DockerCli;
 import dev.stallwatch.model.event.EngineProbe;
+import dev.stallwatch.model.event.Freeze;
 import dev.stallwatch.model.event.Heartbeat;
 import dev.stallwatch.model.event.Inventory;
 import dev.stallwatch.model.event.Reclaim;
@@ -14,6 +16,7 @@ import dev.stallwatch.streams.correlation.rules.RuleBook;
 import dev.stallwatch.streams.correlation.rules.SignalKinds;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,6 +25,9 @@ import java.util.Optional;
  * events in order first; the topology and {@code stallwatch replay} both go through it.
  */
 public final class Correlator {
+
+  /** The Windows-side collector's source of distro probes, as its heartbeat names it. */
+  static final String WINDOWS_PROBE_SOURCE = "distros";
 
   private final RuleBook rules;
   private final Matching matching;
@@ -54,7 +60,7 @@ public final class Correlator {
         work.facts = work.facts.withReclaim(reclaim.ts());
         Signal.of(reclaim).ifPresent(signal -> matching.onSignal(work, signal));
       }
-      case Heartbeat heartbeat -> work.facts = work.facts.withHeartbeat(heartbeat.ts());
+      case Heartbeat heartbeat -> onHeartbeat(work, heartbeat);
       case AptStall stall when stall.phase() == AptStall.Phase.RECOVERED ->
           matching.cleared(
               work,
@@ -65,12 +71,14 @@ public final class Correlator {
                       .formatted(stall.stalledSeconds()),
                   stall.lastLine()),
               stall.ts());
-      case DistroProbe probe when !Signal.isDown(probe.status()) ->
+      case DistroProbe probe -> onDistroProbe(work, probe);
+      case Freeze freeze when Signal.suspended(freeze) -> onSuspend(work, freeze);
+      case DockerCli cli when cli.state() == DockerCli.State.PRESENT ->
           matching.cleared(
               work,
-              SignalKinds.DISTRO_PROBE,
-              Signal.evidence(probe, "wsl.exe into " + probe.distro() + " answered", null),
-              probe.ts());
+              SignalKinds.DOCKER_CLI_MISSING,
+              Signal.evidence(cli, "the docker command is back at " + cli.path(), cli.detail()),
+              cli.ts());
       default -> Signal.of(event).ifPresent(signal -> matching.onSignal(work, signal));
     }
     return advanced(work, event.ts());
@@ -108,7 +116,22 @@ public final class Correlator {
     return advanced(work, now);
   }
 
+  /**
+   * The recording ended: what is still waiting for more evidence (a failing {@code wsl.exe} probe)
+   * is judged on what was seen.
+   */
+  public Step settle(HostTimeline before) {
+    Work work = new Work(before);
+    Instant now = work.facts.lastSeen();
+    if (now == null) {
+      return work.finish(Instant.EPOCH, rules);
+    }
+    ProbeVerdicts.judge(matching, work, now, true);
+    return advanced(work, now);
+  }
+
   private Step advanced(Work work, Instant now) {
+    ProbeVerdicts.judge(matching, work, now, false);
     matching.judgeStates(work, now);
     matching.resolveQuiet(work, now);
     return work.finish(now, rules);
@@ -118,6 +141,8 @@ public final class Correlator {
     HostContext before = work.facts.context();
     HostContext after = contextOf(inventory);
     work.facts = work.facts.withContext(after, Mitigations.between(before, after, inventory.ts()));
+    work.facts =
+        work.facts.withSeen(work.facts.seen().withBackendIdleAnswered(idleAnswered(inventory)));
     Evidence evidence = Signal.evidence(inventory, "new inventory: " + describe(after), null);
     work.changes.resolveAll(
         evidence,
@@ -150,7 +175,50 @@ public final class Correlator {
     }
   }
 
+  /** A heartbeat from the Windows side lists its distro probes; the distro's own does not. */
+  private void onHeartbeat(Work work, Heartbeat heartbeat) {
+    work.facts = work.facts.withHeartbeat(heartbeat.ts());
+    Observations seen = work.facts.seen();
+    work.facts =
+        work.facts.withSeen(
+            heartbeat.sources().containsKey(WINDOWS_PROBE_SOURCE)
+                ? seen.withWindowsSide(heartbeat.ts())
+                : seen.withDistroReport(heartbeat.ts()));
+  }
+
+  private void onDistroProbe(Work work, DistroProbe probe) {
+    work.facts = work.facts.withSeen(work.facts.seen().withWindowsSide(probe.ts()));
+    if (Signal.isDown(probe.status())) {
+      ProbeVerdicts.onFailing(matching, work, probe);
+      return;
+    }
+    ProbeVerdicts.onAnswering(matching, work, probe.ts());
+    Evidence evidence =
+        Signal.evidence(probe, "wsl.exe into " + probe.distro() + " answered", null);
+    matching.cleared(work, SignalKinds.DISTRO_PROBE, evidence, probe.ts());
+    matching.cleared(work, SignalKinds.WSL_UNRESPONSIVE, evidence, probe.ts());
+  }
+
+  /** The guest slept: remembered first, so that the look-alike rules see it. */
+  private void onSuspend(Work work, Freeze freeze) {
+    Signal signal = Signal.of(freeze).orElseThrow();
+    work.facts =
+        work.facts.withSeen(
+            work.facts
+                .seen()
+                .withSuspend(
+                    new Observations.Suspend(
+                        freeze.from(),
+                        freeze.to(),
+                        freeze.unseenByMonotonicClock(),
+                        signal.evidence())));
+    matching.onSignal(work, signal);
+  }
+
   private void onEngineProbe(Work work, EngineProbe probe) {
+    if (probe.seenVia() == EngineProbe.Via.BACKEND_LOG) {
+      work.facts = work.facts.withSeen(work.facts.seen().withWindowsSide(probe.ts()));
+    }
     boolean reachable = !Signal.isDown(probe.status());
     EngineState current = work.facts.engine();
     Evidence evidence =
@@ -168,6 +236,16 @@ public final class Correlator {
       matching.cleared(work, SignalKinds.DOCKER_WAITING, evidence, probe.ts());
     }
     Signal.of(probe).ifPresent(signal -> matching.onSignal(work, signal));
+  }
+
+  /** Whether Docker Desktop's backend told its idle state ({@code GET /idle} answered). */
+  static boolean idleAnswered(Inventory inventory) {
+    return inventory.dockerBackendApi().entrySet().stream()
+        .anyMatch(
+            e ->
+                e.getKey().strip().toLowerCase(Locale.ROOT).endsWith("/idle")
+                    && e.getValue() != null
+                    && e.getValue().strip().toLowerCase(Locale.ROOT).startsWith("answered"));
   }
 
   static HostContext contextOf(Inventory inventory) {

@@ -2,8 +2,10 @@ package dev.stallwatch.streams.correlation;
 
 import dev.stallwatch.model.Evidence;
 import dev.stallwatch.streams.correlation.rules.ConfidenceModel;
+import dev.stallwatch.streams.correlation.rules.ProbableCause;
 import dev.stallwatch.streams.correlation.rules.ResourceSaverRelation;
 import dev.stallwatch.streams.correlation.rules.Rule;
+import dev.stallwatch.streams.correlation.rules.SuspendRelation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +25,9 @@ final class Explainer {
     }
     List<String> reasons = new ArrayList<>(contextReasons.get());
     List<Evidence> causes = new ArrayList<>();
+    if (rule.afterSuspend() != null && !followsSuspend(rule, onset, facts, reasons, causes)) {
+      return Optional.empty();
+    }
     ConfidenceModel model = rule.confidence();
     double confidence = model.base();
     Optional<Instant> clearedAt = Optional.empty();
@@ -59,6 +64,83 @@ final class Explainer {
     return Optional.of(
         new Explanation(
             rule, Math.min(ConfidenceModel.MAX, confidence), reasons, causes, clearedAt));
+  }
+
+  /**
+   * The rule's probable cause for a hang beginning at {@code onset}: no Resource Saver transition
+   * was seen around it, but the host's context is where the rule's cause occurs. Empty when the
+   * rule has no {@code probable} block, the context does not fit, or a transition was seen (then
+   * the evidence has spoken, and the rule's own relation decided).
+   */
+  static Optional<Explanation> explainProbable(Rule rule, Instant onset, HostFacts facts) {
+    ProbableCause probable = rule.probable();
+    if (probable == null) {
+      return Optional.empty();
+    }
+    ResourceSaverRelation relation = rule.resourceSaver();
+    if (facts.anyTransitionBetween(onset.minus(relation.window()), onset.plus(relation.grace()))) {
+      return Optional.empty();
+    }
+    Optional<List<String>> context = rule.context().match(facts.context());
+    Optional<List<String>> required = probable.requires().match(facts.context());
+    if (context.isEmpty() || required.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> reasons = new ArrayList<>(context.get());
+    required.get().stream().filter(r -> !reasons.contains(r)).forEach(reasons::add);
+    reasons.add(
+        "no Resource Saver transition was seen around the hang: the cause is inferred from this"
+            + " host's setup");
+    return Optional.of(
+        new Explanation(
+            rule,
+            probable.confidence(),
+            reasons,
+            List.of(),
+            Optional.empty(),
+            missingEvidence(probable, facts.seen())));
+  }
+
+  private static List<String> missingEvidence(ProbableCause probable, Observations seen) {
+    List<String> lines = new ArrayList<>();
+    for (ProbableCause.Missing missing : probable.missing()) {
+      boolean applies =
+          switch (missing.when()) {
+            case NO_WINDOWS_SIDE -> seen.windowsSideSeen() == null;
+            case NO_BACKEND_API -> !seen.backendIdleAnswered();
+            case OTHERWISE -> lines.isEmpty();
+          };
+      if (applies) {
+        lines.add(missing.text());
+      }
+    }
+    return lines;
+  }
+
+  private static boolean followsSuspend(
+      Rule rule, Instant onset, HostFacts facts, List<String> reasons, List<Evidence> causes) {
+    SuspendRelation relation = rule.afterSuspend();
+    Optional<Observations.Suspend> suspend =
+        facts.seen().suspendBefore(onset, relation.within(), relation.grace());
+    if (suspend.isEmpty()) {
+      return false;
+    }
+    Observations.Suspend s = suspend.get();
+    long after = Duration.between(s.to(), onset).toSeconds();
+    reasons.add(
+        after <= 0
+            ? "the hang began as the guest resumed from a %d s suspend".formatted(length(s))
+            : "the hang began %d s after the guest resumed from a %d s suspend"
+                .formatted(after, length(s)));
+    reasons.add(
+        "the guest's monotonic clock missed %d s of the gap: the PC slept, no process was frozen"
+            .formatted(s.unseen().toSeconds()));
+    causes.add(s.evidence());
+    return true;
+  }
+
+  private static long length(Observations.Suspend s) {
+    return Duration.between(s.from(), s.to()).toSeconds();
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.function.Function;
  * @param reclaims times of recent reclaim events, oldest first
  * @param silentSince the host's last event time before it went silent; null while it reports
  * @param incidents incidents of the last 30 days, oldest first
+ * @param seen what tells look-alikes apart and what a probable cause lacks
  */
 public record HostFacts(
     HostContext context,
@@ -32,7 +33,8 @@ public record HostFacts(
     Instant silentSince,
     List<IncidentMark> incidents,
     Instant lastIncidentAt,
-    List<MitigationMark> mitigations) {
+    List<MitigationMark> mitigations,
+    Observations seen) {
 
   static final Duration TRANSITION_HORIZON = Duration.ofHours(24);
   static final Duration RECLAIM_HORIZON = Duration.ofHours(1);
@@ -48,6 +50,7 @@ public record HostFacts(
     reclaims = List.copyOf(reclaims);
     incidents = List.copyOf(incidents);
     mitigations = List.copyOf(mitigations);
+    seen = seen == null ? Observations.NONE : seen;
   }
 
   static HostFacts empty() {
@@ -64,7 +67,8 @@ public record HostFacts(
         null,
         List.of(),
         null,
-        List.of());
+        List.of(),
+        Observations.NONE);
   }
 
   HostFacts seen(Instant ts, long seq) {
@@ -89,7 +93,8 @@ public record HostFacts(
         silentSince,
         incidents,
         lastIncidentAt,
-        mitigations);
+        mitigations,
+        seen);
   }
 
   HostFacts withContext(HostContext newContext, List<MitigationMark> newMitigations) {
@@ -109,7 +114,8 @@ public record HostFacts(
         silentSince,
         incidents,
         lastIncidentAt,
-        kept);
+        kept,
+        seen);
   }
 
   HostFacts withTransition(Transition transition) {
@@ -128,7 +134,8 @@ public record HostFacts(
         silentSince,
         incidents,
         lastIncidentAt,
-        mitigations);
+        mitigations,
+        seen);
   }
 
   HostFacts withEngine(EngineState newEngine) {
@@ -145,7 +152,8 @@ public record HostFacts(
         silentSince,
         incidents,
         lastIncidentAt,
-        mitigations);
+        mitigations,
+        seen);
   }
 
   HostFacts withReclaim(Instant at) {
@@ -163,7 +171,8 @@ public record HostFacts(
         silentSince,
         incidents,
         lastIncidentAt,
-        mitigations);
+        mitigations,
+        seen);
   }
 
   HostFacts withHeartbeat(Instant at) {
@@ -181,7 +190,8 @@ public record HostFacts(
         silentSince,
         incidents,
         lastIncidentAt,
-        mitigations);
+        mitigations,
+        seen);
   }
 
   HostFacts withSilentSince(Instant since) {
@@ -198,7 +208,8 @@ public record HostFacts(
         since,
         incidents,
         lastIncidentAt,
-        mitigations);
+        mitigations,
+        seen);
   }
 
   HostFacts withIncident(IncidentMark mark) {
@@ -218,7 +229,26 @@ public record HostFacts(
         silentSince,
         kept,
         last,
-        mitigations);
+        mitigations,
+        seen);
+  }
+
+  HostFacts withSeen(Observations newSeen) {
+    return new HostFacts(
+        context,
+        transitions,
+        engine,
+        reclaims,
+        firstSeen,
+        lastSeen,
+        lastHeartbeat,
+        lastSeq,
+        missingEvents,
+        silentSince,
+        incidents,
+        lastIncidentAt,
+        mitigations,
+        newSeen);
   }
 
   /** Whether Docker Desktop is in Resource Saver after the newest transition. */
@@ -257,6 +287,11 @@ public record HostFacts(
     return transitions.stream()
         .filter(t -> t.state() == ResourceSaver.State.EXITED && t.at().isAfter(instant))
         .findFirst();
+  }
+
+  /** Whether any Resource Saver transition is remembered between the two instants, inclusive. */
+  boolean anyTransitionBetween(Instant from, Instant to) {
+    return transitions.stream().anyMatch(t -> !t.at().isBefore(from) && !t.at().isAfter(to));
   }
 
   /** The newest reclaim at or before the instant, if any. */

@@ -61,7 +61,7 @@ final class HostStates {
       return List.of();
     }
     return rules.rules().stream()
-        .filter(rule -> !rule.fallback() && rule.isHang())
+        .filter(rule -> !rule.fallback() && rule.isHang() && rule.setupRisk())
         .filter(rule -> !rule.context().equals(ContextMatch.ANY))
         .filter(rule -> rule.context().match(context).isPresent())
         .filter(

@@ -3,6 +3,7 @@ package dev.stallwatch.streams.correlation;
 import dev.stallwatch.model.Evidence;
 import dev.stallwatch.model.Incident;
 import dev.stallwatch.streams.correlation.rules.ConfidenceModel;
+import dev.stallwatch.streams.correlation.rules.ProbableCause;
 import dev.stallwatch.streams.correlation.rules.Rule;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -34,7 +35,7 @@ final class Incidents {
         idOf(host, rule.id(), signal.evidence().eventId()),
         host,
         rule.id(),
-        rule.title(),
+        explanation.probable() ? ProbableCause.TITLE_PREFIX + rule.title() : rule.title(),
         cleared == null ? Incident.Status.OPEN : Incident.Status.RESOLVED,
         rule.severity(),
         signal.onset(),
@@ -46,7 +47,8 @@ final class Incidents {
         evidence,
         facts.context(),
         rule.knownIssues(),
-        rule.remediation());
+        rule.remediation(),
+        explanation.missingEvidence());
   }
 
   private static List<String> reasons(Explanation explanation, Signal signal) {
@@ -173,6 +175,7 @@ final class Incidents {
         evidence,
         i.context(),
         i.knownIssues(),
-        i.remediation());
+        i.remediation(),
+        i.missingEvidence());
   }
 }

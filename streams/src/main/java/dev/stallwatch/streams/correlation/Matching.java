@@ -25,18 +25,45 @@ final class Matching {
     this.rules = rules;
   }
 
-  /** Explains the signal with the first rule that fits, joining or opening its incident. */
+  /**
+   * Explains the signal with the first rule that fits, joining or opening its incident. The
+   * evidence goes first: every rule but the fallback is tried on it. Then the probable causes, in
+   * rule order: a rule whose Resource Saver evidence is missing altogether, but whose context fits.
+   * The fallback comes last.
+   */
   void onSignal(Work work, Signal signal) {
-    for (Rule rule : rules.rules()) {
-      if (!rule.accepts(signal.kind())) {
-        continue;
-      }
-      Optional<Explanation> explanation = Explainer.explain(rule, signal.onset(), work.facts);
-      if (explanation.isPresent()) {
-        place(work, signal, withFallbackReason(explanation.get()));
-        return;
+    if (ProbeVerdicts.STOPS_THE_DISTRO.contains(signal.kind())) {
+      work.facts = work.facts.withSeen(work.facts.seen().withHangSignal(signal.evidence().ts()));
+      ProbeVerdicts.judge(this, work, signal.evidence().ts(), false);
+    }
+    List<Rule> accepting = rules.rules().stream().filter(r -> r.accepts(signal.kind())).toList();
+    Optional<Explanation> explanation =
+        first(accepting, rule -> !rule.fallback(), Explainer::explain, work, signal)
+            .or(() -> first(accepting, rule -> true, Explainer::explainProbable, work, signal))
+            .or(() -> first(accepting, Rule::fallback, Explainer::explain, work, signal));
+    explanation.ifPresent(e -> place(work, signal, withFallbackReason(e)));
+  }
+
+  /** How one rule explains a hang beginning at an instant, if it does. */
+  private interface Explain {
+    Optional<Explanation> apply(Rule rule, Instant onset, HostFacts facts);
+  }
+
+  private static Optional<Explanation> first(
+      List<Rule> candidates,
+      java.util.function.Predicate<Rule> which,
+      Explain explain,
+      Work work,
+      Signal signal) {
+    for (Rule rule : candidates) {
+      if (which.test(rule)) {
+        Optional<Explanation> explanation = explain.apply(rule, signal.onset(), work.facts);
+        if (explanation.isPresent()) {
+          return explanation;
+        }
       }
     }
+    return Optional.empty();
   }
 
   private void place(Work work, Signal signal, Explanation explanation) {
@@ -66,7 +93,8 @@ final class Matching {
         explanation.confidence(),
         reasons,
         explanation.causes(),
-        explanation.clearedAt());
+        explanation.clearedAt(),
+        explanation.missingEvidence());
   }
 
   /**
@@ -81,7 +109,10 @@ final class Matching {
         incident ->
             rules
                 .rule(incident.rule())
-                .filter(rule -> rule.resolve().onSignalCleared() && rule.accepts(kind))
+                .filter(
+                    rule ->
+                        (rule.resolve().onSignalCleared() || incident.probable())
+                            && rule.accepts(kind))
                 .filter(rule -> Incidents.hasEvidenceOfType(incident, type))
                 .isPresent());
     for (Incident incident : work.changes.recent()) {
@@ -179,7 +210,7 @@ final class Matching {
     for (Incident incident : work.changes.open()) {
       rules
           .rule(incident.rule())
-          .map(rule -> rule.resolve().quiet())
+          .map(rule -> quietOf(rule, incident))
           .filter(quiet -> incident.updatedAt().plus(quiet).isBefore(now))
           .ifPresent(
               quiet ->
@@ -188,9 +219,24 @@ final class Matching {
     }
   }
 
-  private static String evidenceType(String kind) {
-    return kind.equals(SignalKinds.ENGINE_UNREACHABLE) || kind.equals(SignalKinds.DOCKER_WAITING)
-        ? "engine_probe"
-        : kind;
+  /** The quiet period that ends an incident of the rule; a probable one has its own. */
+  private static Duration quietOf(Rule rule, Incident incident) {
+    Duration quiet = rule.resolve().quiet();
+    if (incident.probable() && rule.probable() != null) {
+      Duration probable = rule.probable().quiet();
+      return quiet == null || probable.compareTo(quiet) < 0 ? probable : quiet;
+    }
+    return quiet;
+  }
+
+  /** The event type whose evidence a signal of this kind leaves in an incident. */
+  static String evidenceType(String kind) {
+    return switch (kind) {
+      case SignalKinds.ENGINE_UNREACHABLE, SignalKinds.DOCKER_WAITING -> "engine_probe";
+      case SignalKinds.SUSPENDED -> "freeze";
+      case SignalKinds.DOCKER_CLI_MISSING -> "docker_cli";
+      case SignalKinds.WSL_UNRESPONSIVE -> "distro_probe";
+      default -> kind;
+    };
   }
 }

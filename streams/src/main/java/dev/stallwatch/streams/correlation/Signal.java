@@ -3,6 +3,7 @@ package dev.stallwatch.streams.correlation;
 import dev.stallwatch.model.Evidence;
 import dev.stallwatch.model.event.AptStall;
 import dev.stallwatch.model.event.DistroProbe;
+import dev.stallwatch.model.event.DockerCli;
 import dev.stallwatch.model.event.EngineProbe;
 import dev.stallwatch.model.event.Freeze;
 import dev.stallwatch.model.event.HungTask;
@@ -12,6 +13,7 @@ import dev.stallwatch.model.event.ProbeStatus;
 import dev.stallwatch.model.event.Reclaim;
 import dev.stallwatch.model.event.TelemetryEvent;
 import dev.stallwatch.streams.correlation.rules.SignalKinds;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
@@ -25,6 +27,9 @@ import java.util.Optional;
  * @param clearedAt when it already ended, if the signal itself says so (a freeze's end)
  */
 record Signal(String kind, Instant onset, Evidence evidence, Optional<Instant> clearedAt) {
+
+  /** Less unseen time than this is clock noise, not a suspend. */
+  static final Duration SUSPEND_MIN_UNSEEN = Duration.ofSeconds(30);
 
   /** The signal an event carries, if it carries one. */
   static Optional<Signal> of(TelemetryEvent event) {
@@ -81,7 +86,13 @@ record Signal(String kind, Instant onset, Evidence evidence, Optional<Instant> c
                   reclaim.line()));
       case EngineProbe probe when isDown(probe.status()) && !probe.waitingClients().isEmpty() ->
           Optional.of(dockerWaiting(probe));
+      case Freeze freeze when suspended(freeze) -> Optional.of(suspend(freeze));
       case Freeze freeze -> Optional.of(freeze(freeze));
+      case DockerCli cli when cli.state() == DockerCli.State.MISSING ->
+          signal(
+              SignalKinds.DOCKER_CLI_MISSING,
+              cli.ts(),
+              evidence(cli, "the docker command vanished from " + cli.path(), cli.detail()));
       default -> Optional.empty();
     };
   }
@@ -111,6 +122,34 @@ record Signal(String kind, Instant onset, Evidence evidence, Optional<Instant> c
             freeze,
             "the collector was frozen for %d s, from %s to %s"
                 .formatted(freeze.duration().toSeconds(), freeze.from(), freeze.to()),
+            null),
+        Optional.of(freeze.to()));
+  }
+
+  /**
+   * Whether the guest was suspended rather than the collector frozen: the monotonic clock missed
+   * more than half of the gap, and more than {@link #SUSPEND_MIN_UNSEEN}. A process stopped by the
+   * cgroup freezer sees both clocks run on; a suspended VM's monotonic clock stands still while its
+   * wall clock is put forward when it resumes.
+   */
+  static boolean suspended(Freeze freeze) {
+    Duration unseen = freeze.unseenByMonotonicClock();
+    return unseen.compareTo(SUSPEND_MIN_UNSEEN) > 0
+        && unseen.multipliedBy(2).compareTo(freeze.duration()) > 0;
+  }
+
+  private static Signal suspend(Freeze freeze) {
+    return new Signal(
+        SignalKinds.SUSPENDED,
+        freeze.from(),
+        evidence(
+            freeze,
+            "the guest was suspended for %d s, from %s to %s (its monotonic clock saw %d s of it)"
+                .formatted(
+                    freeze.duration().toSeconds(),
+                    freeze.from(),
+                    freeze.to(),
+                    freeze.duration().minus(freeze.unseenByMonotonicClock()).toSeconds()),
             null),
         Optional.of(freeze.to()));
   }

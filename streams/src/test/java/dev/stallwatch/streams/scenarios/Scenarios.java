@@ -28,9 +28,16 @@ public final class Scenarios {
         reclaimWritesFailingWithEagain(),
         cgroupV1DisabledByAutoMemoryReclaim(),
         wholeVmFreezeReportedByTheCollector(),
-        resourceSaverUnderDropcacheOnFixedDockerDesktop(),
+        resourceSaverUnderDropcacheWhereItEngagesAgain(),
         hangWithoutResourceSaverUnderDropcache(),
-        resourceSaverWithoutAHang());
+        resourceSaverWithoutAHang(),
+        manualPauseOnDockerDesktopWithoutResourceSaver(),
+        LookAlikes.dockerCliVanishingDuringResourceSaver(),
+        LookAlikes.probableResourceSaverWithoutItsHistory(),
+        LookAlikes.hangAfterThePcWokeWhileResourceSaverWasOn(),
+        LookAlikes.diskStallAfterALongSuspend(),
+        LookAlikes.wslExeHangingWhileTheDistroRuns(),
+        LookAlikes.sleepWithNothingHung());
   }
 
   /** microsoft/WSL#11066: apt update freezes while Docker Desktop sleeps, clears when it wakes. */
@@ -54,7 +61,7 @@ public final class Scenarios {
   public static Scenario resourceSaverOnCgroupV2WithOldDockerDesktop() {
     HostEvents h = new HostEvents("dev-fatima");
     return scenario(
-        "hang during Resource Saver on cgroup v2 before Docker Desktop 4.43",
+        "hang during Resource Saver on cgroup v2 before Docker Desktop 4.42.1",
         List.of(
             h.inventory(m(0), HostEvents.machine().reclaim(null)),
             h.entered(m(1)),
@@ -157,18 +164,38 @@ public final class Scenarios {
         new Outcome("vm-freeze", RESOLVED));
   }
 
-  /** Docker Desktop 4.45 with dropcache: Resource Saver is not to blame for this hang. */
-  public static Scenario resourceSaverUnderDropcacheOnFixedDockerDesktop() {
+  /**
+   * Docker Desktop 4.82 with dropcache: Resource Saver engages on WSL again, but no report ties it
+   * to frozen distros, so the hang is not blamed on it.
+   */
+  public static Scenario resourceSaverUnderDropcacheWhereItEngagesAgain() {
     HostEvents h = new HostEvents("dev-lea");
     return scenario(
-        "Resource Saver under dropcache on Docker Desktop 4.45 is not blamed",
+        "Resource Saver under dropcache on Docker Desktop 4.82 is not blamed",
+        List.of(
+            h.inventory(m(0), HostEvents.machine().reclaim("dropcache").dockerDesktop("4.82.0")),
+            h.entered(m(5)),
+            h.hungTask(m(8), "apt-get", 4711, 122),
+            h.exited(m(12)),
+            h.heartbeat(m(13))),
+        new Outcome("unexplained-hang", OPEN));
+  }
+
+  /**
+   * docker/for-win#14827: on Docker Desktop 4.45 Resource Saver does not engage under WSL 2, so an
+   * engine pause is a manual Pause; the distro hangs until it is resumed.
+   */
+  public static Scenario manualPauseOnDockerDesktopWithoutResourceSaver() {
+    HostEvents h = new HostEvents("dev-mia");
+    return scenario(
+        "hang during a manual Pause on Docker Desktop 4.45",
         List.of(
             h.inventory(m(0), HostEvents.machine().reclaim("dropcache").dockerDesktop("4.45.0")),
             h.entered(m(5)),
             h.hungTask(m(8), "apt-get", 4711, 122),
             h.exited(m(12)),
             h.heartbeat(m(13))),
-        new Outcome("unexplained-hang", OPEN));
+        new Outcome("docker-paused", RESOLVED));
   }
 
   /** dropcache and no Resource Saver: nothing explains the hang. */
@@ -199,11 +226,11 @@ public final class Scenarios {
         List.of());
   }
 
-  private static Scenario scenario(String name, List<TelemetryEvent> events, Outcome outcome) {
+  static Scenario scenario(String name, List<TelemetryEvent> events, Outcome outcome) {
     return new Scenario(name, events, List.of(outcome));
   }
 
-  private static Duration m(long minutes) {
+  static Duration m(long minutes) {
     return ofMinutes(minutes);
   }
 }

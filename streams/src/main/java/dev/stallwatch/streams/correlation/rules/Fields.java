@@ -130,6 +130,32 @@ final class Fields {
     return Optional.of(texts);
   }
 
+  /** A list of mappings, each read with its index in the path ({@code missing[1].text}). */
+  Optional<List<Fields>> objects(String key, boolean required) {
+    read.add(key);
+    if (!has(key)) {
+      if (required) {
+        error(key, "is required");
+      }
+      return Optional.empty();
+    }
+    JsonNode value = node.get(key);
+    if (!value.isArray()) {
+      error(key, "must be a list of mappings");
+      return Optional.empty();
+    }
+    List<Fields> items = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      String itemPath = path(key) + "[" + i + "]";
+      if (value.get(i).isObject()) {
+        items.add(new Fields(value.get(i), itemPath, problems));
+      } else {
+        problems.add(itemPath, "must be a mapping");
+      }
+    }
+    return Optional.of(items);
+  }
+
   Optional<Fields> object(String key) {
     read.add(key);
     if (!has(key)) {

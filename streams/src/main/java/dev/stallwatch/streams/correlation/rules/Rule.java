@@ -12,6 +12,10 @@ import java.util.Set;
  * @param fallback this rule explains what no other rule does (one per rule set)
  * @param signals the signal kinds it accepts ({@link SignalKinds})
  * @param persist how long a state signal must last before the rule opens an incident
+ * @param afterSuspend when set, the rule only explains hangs right after the guest was suspended
+ * @param probable when set, how the rule names a probable cause from the host's context alone
+ * @param setupRisk whether a host whose context matches is counted at risk of this hang; false for
+ *     causes that take a user's action (a manual Pause), not just the host's setup
  * @param inhibits rules whose alerts on the same host are muted while this rule's alert fires
  * @param source the file the rule came from, for messages
  */
@@ -23,12 +27,15 @@ public record Rule(
     Set<String> signals,
     ContextMatch context,
     ResourceSaverRelation resourceSaver,
+    SuspendRelation afterSuspend,
+    ProbableCause probable,
     Duration persist,
     ConfidenceModel confidence,
     Resolution resolve,
     List<KnownIssueRef> knownIssues,
     String remediation,
     List<String> inhibits,
+    boolean setupRisk,
     String source) {
 
   public Rule {

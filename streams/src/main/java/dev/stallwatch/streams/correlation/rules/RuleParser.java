@@ -79,12 +79,16 @@ final class RuleParser {
     ContextMatch context = f.object("context").map(this::context).orElse(ContextMatch.ANY);
     ResourceSaverRelation relation =
         f.object("resourceSaver").map(this::relation).orElse(ResourceSaverRelation.NONE);
+    SuspendRelation afterSuspend = f.object("afterSuspend").flatMap(this::suspend).orElse(null);
     Optional<Duration> persist = f.duration("persist");
     ConfidenceModel confidence = confidence(f.object("confidence"));
+    ProbableCause probable =
+        ProbableParser.parse(f, relation, confidence, this::context).orElse(null);
     Resolution resolve = resolution(f);
     List<KnownIssueRef> issues = knownIssues(f);
     Optional<String> remediation = f.text("remediation", true);
     List<String> inhibits = f.texts("inhibits", false).orElse(List.of());
+    boolean setupRisk = f.bool("setupRisk").orElse(true);
     f.rejectUnknown();
     checkPersist(f, persist, signals);
     if (problems.errors().size() > before || id.isEmpty() || title.isEmpty()) {
@@ -99,12 +103,15 @@ final class RuleParser {
             signals,
             context,
             relation,
+            afterSuspend,
+            probable,
             persist.orElse(Duration.ZERO),
             confidence,
             resolve,
             issues,
             remediation.orElseThrow().strip(),
             inhibits,
+            setupRisk,
             source));
   }
 
@@ -213,6 +220,16 @@ final class RuleParser {
     Duration window = f.duration("window").orElse(defaultWindow);
     f.rejectUnknown();
     return new ResourceSaverRelation(state, grace, window);
+  }
+
+  private Optional<SuspendRelation> suspend(Fields f) {
+    Optional<Duration> within = f.duration("within");
+    if (!f.has("within")) {
+      f.error("within", "is required (how long after the resume a hang still counts)");
+    }
+    Duration grace = f.duration("grace").orElse(Duration.ofSeconds(30));
+    f.rejectUnknown();
+    return within.map(w -> new SuspendRelation(w, grace));
   }
 
   private static ResourceSaverRelation.State state(String text) {

@@ -31,11 +31,34 @@ public final class SignalKinds {
   /** WSL's write of memory.reclaim failed (the collector reads the errno from the kernel log). */
   public static final String RECLAIM_FAILED = "reclaim_failed";
 
+  /**
+   * The guest was suspended (the PC slept): a {@code freeze} whose gap the monotonic clock mostly
+   * did not see. Kept apart from {@link #FREEZE} so that a sleep is never taken for a frozen VM.
+   */
+  public static final String SUSPENDED = "suspended";
+
+  /** The {@code docker} command vanished from the distro (a {@code docker_cli} MISSING event). */
+  public static final String DOCKER_CLI_MISSING = "docker_cli_missing";
+
+  /**
+   * {@code wsl.exe} into the distro timed out or failed while the distro's own collector kept
+   * reporting and reported no hang: the WSL service or Windows networking, not the distro.
+   */
+  public static final String WSL_UNRESPONSIVE = "wsl_unresponsive";
+
   public static final String KERNEL_PREFIX = "kernel_log:";
 
   /** Signals that mean something on the host stopped making progress. */
   public static final Set<String> HANGS =
-      Set.of(HUNG_TASK, APT_STALL, IO_STALL, DISTRO_PROBE, FREEZE, HOST_SILENT, DOCKER_WAITING);
+      Set.of(
+          HUNG_TASK,
+          APT_STALL,
+          IO_STALL,
+          DISTRO_PROBE,
+          FREEZE,
+          HOST_SILENT,
+          DOCKER_WAITING,
+          WSL_UNRESPONSIVE);
 
   /** Signals judged as a lasting state rather than on arrival. */
   public static final Set<String> STATES = Set.of(ENGINE_UNREACHABLE);
@@ -51,7 +74,10 @@ public final class SignalKinds {
           HOST_SILENT,
           DOCKER_WAITING,
           ENGINE_UNREACHABLE,
-          RECLAIM_FAILED);
+          RECLAIM_FAILED,
+          SUSPENDED,
+          DOCKER_CLI_MISSING,
+          WSL_UNRESPONSIVE);
 
   private static final Pattern KERNEL_RULE = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
 

@@ -39,6 +39,11 @@ class RuleBookTest {
     assertThat(shipped.rules())
         .extracting(Rule::id)
         .containsExactly(
+            "disk-after-suspend",
+            "sleep-resume",
+            "wsl-service-hang",
+            "docker-cli-vanished",
+            "docker-paused",
             "resource-saver-gradual",
             "resource-saver-cgroup-v2",
             "gradual-systemd-lag",
@@ -96,6 +101,100 @@ class RuleBookTest {
             "rules[0].context.autoMemoryReclaim[0]",
             "rules[0].resourceSaver.state",
             "rules[0].knownIssues[0]");
+  }
+
+  private static final String PROBABLE =
+      """
+          probable:
+            confidence: 0.4
+            requires: {resourceSaverEnabled: true, dockerDesktop: "<4.42.1"}
+            missing:
+              - when: noWindowsSide
+                text: the Windows-side collector is not running
+              - when: otherwise
+                text: no Resource Saver transition was seen
+      """;
+
+  @Test
+  void shouldReadAProbableCauseWithItsMissingEvidence() throws Exception {
+    Path file = write("probable.yaml", VALID_RULE + PROBABLE);
+
+    Rule rule = RuleBook.load(file).rule("my-hang").orElseThrow();
+
+    assertThat(rule.probable().confidence()).isEqualTo(0.4);
+    assertThat(rule.probable().missing())
+        .extracting(ProbableCause.Missing::when)
+        .containsExactly(ProbableCause.Lack.NO_WINDOWS_SIDE, ProbableCause.Lack.OTHERWISE);
+    assertThat(rule.probable().requires().dockerDesktop().text()).isEqualTo("<4.42.1");
+    assertThat(rule.probable().quiet()).isEqualTo(Duration.ofMinutes(15));
+  }
+
+  @Test
+  void shouldRefuseAProbableBlockThatCannotStandInForResourceSaverEvidence() throws IOException {
+    Path file =
+        write(
+            "probable-bad.yaml",
+            VALID_RULE
+                    .replace("    resourceSaver: {state: active, grace: 10s, window: 1h}\n", "")
+                    .replace(
+                        "resolve: {onResourceSaverExit: true}", "resolve: {onSignalCleared: true}")
+                + PROBABLE
+                    .replace("confidence: 0.4", "confidence: 0.9")
+                    .replace("when: otherwise", "when: sometimes")
+                    .replace("dockerDesktop: \"<4.42.1\"", "dockerDesktop: \"<4.x\""));
+
+    InvalidRulesException e = catchInvalid(file);
+
+    assertThat(e.errors())
+        .extracting(RuleError::path)
+        .containsExactlyInAnyOrder(
+            "rules[0].probable",
+            "rules[0].probable.confidence",
+            "rules[0].probable.requires.dockerDesktop",
+            "rules[0].probable.missing[1].when",
+            "rules[0].probable.missing");
+    assertThat(e.getMessage())
+        .contains(
+            "rules[0].probable: only applies to a rule with resourceSaver state active or exited",
+            "rules[0].probable.confidence: must be lower than the rule's confidence.base (0.5)",
+            "rules[0].probable.missing[1].when: unknown condition 'sometimes' (use noWindowsSide,"
+                + " noBackendApi, otherwise)",
+            "rules[0].probable.missing: needs a line with 'when: otherwise'");
+  }
+
+  @Test
+  void shouldRefuseAProbableBlockWithoutItsConfidenceOrLines() throws IOException {
+    Path file =
+        write(
+            "probable-empty.yaml",
+            VALID_RULE
+                + """
+                    probable:
+                      missing:
+                        - when: otherwise
+                      colour: red
+                """);
+
+    assertThat(catchInvalid(file).errors())
+        .extracting(RuleError::path)
+        .containsExactlyInAnyOrder(
+            "rules[0].probable.confidence",
+            "rules[0].probable.missing[0].text",
+            "rules[0].probable.colour");
+  }
+
+  @Test
+  void shouldRefuseASuspendRelationWithoutItsWindow() throws IOException {
+    Path file =
+        write(
+            "suspend.yaml",
+            VALID_RULE.replace(
+                "  resourceSaver: {state: active, grace: 10s, window: 1h}",
+                "  afterSuspend: {grace: 10s, after: 5m}"));
+
+    assertThat(catchInvalid(file).errors())
+        .extracting(RuleError::path)
+        .containsExactlyInAnyOrder("rules[0].afterSuspend.within", "rules[0].afterSuspend.after");
   }
 
   @Test
