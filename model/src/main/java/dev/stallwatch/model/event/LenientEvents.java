@@ -169,17 +169,22 @@ public final class LenientEvents {
 
     /**
      * One line for the file, e.g. {@code events.jsonl: 12 of 12 event(s) were not in the wire
-     * format: 12 had no v (set to 1), ...}; empty when every event was.
+     * format ...: 12 had no v (set to 1), ...}; empty when every event was.
      */
     public Optional<String> notice(String file) {
+      return notice().map(text -> file + ": " + text);
+    }
+
+    /** What {@link #notice(String)} says after the file's name. */
+    public Optional<String> notice() {
       if (lenient == 0) {
         return Optional.empty();
       }
       List<String> parts = new ArrayList<>();
       counts.forEach((filled, count) -> parts.add(count + " " + filled.said));
       return Optional.of(
-          "%s: %d of %d event(s) were not in the wire format and were read leniently: %s"
-              .formatted(file, lenient, events, String.join(", ", parts)));
+          "%d of %d event(s) were not in the wire format and were read leniently: %s"
+              .formatted(lenient, events, String.join(", ", parts)));
     }
   }
 }
