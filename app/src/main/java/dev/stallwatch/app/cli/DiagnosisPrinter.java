@@ -1,5 +1,6 @@
 package dev.stallwatch.app.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.stallwatch.app.diagnose.Diagnosis;
 import dev.stallwatch.model.Incident;
 import java.io.PrintWriter;
@@ -16,15 +17,16 @@ final class DiagnosisPrinter {
 
   /**
    * The JSON document: the host, its display name (left out when unknown), its incidents as on
-   * {@code stallwatch.incidents}, the files read and the problems, each as {@code FILE:LINE:
-   * reason}.
+   * {@code stallwatch.incidents}, the files read, the problems, each as {@code FILE:LINE: reason},
+   * and the notices of files read leniently, each as {@code FILE: text}.
    */
   record Document(
       String host,
       String hostName,
       List<Incident> incidents,
       List<String> read,
-      List<String> problems) {}
+      List<String> problems,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notices) {}
 
   private DiagnosisPrinter() {}
 
@@ -35,7 +37,8 @@ final class DiagnosisPrinter {
             diagnosis.hostName(),
             diagnosis.incidents(),
             diagnosis.read(),
-            diagnosis.problems().stream().map(p -> p.describe(dir)).toList()),
+            diagnosis.problems().stream().map(p -> p.describe(dir)).toList(),
+            diagnosis.notices().stream().map(n -> n.describe(dir)).toList()),
         out);
   }
 
@@ -57,8 +60,12 @@ final class DiagnosisPrinter {
     }
   }
 
-  /** Each problem on its own line, at most {@link #PROBLEMS_SHOWN_PER_FILE} a file. */
+  /**
+   * Each problem on its own line, at most {@link #PROBLEMS_SHOWN_PER_FILE} a file, after the one
+   * notice of each file that was read leniently.
+   */
   static void problems(Diagnosis diagnosis, Path dir, PrintWriter err) {
+    diagnosis.notices().forEach(notice -> err.println(notice.describe(dir)));
     Map<String, Integer> perFile = new LinkedHashMap<>();
     for (Diagnosis.Problem problem : diagnosis.problems()) {
       int count = perFile.merge(problem.file(), 1, Integer::sum);

@@ -49,7 +49,10 @@ import picocli.CommandLine.Spec;
       "KIND is one of: kmsg (raw /dev/kmsg records), dmesg (dmesg or dmesg -T text), meminfo,"
           + " pressure (file named cpu, memory or io), diskstats, mounts, cmdline, osrelease,"
           + " wslconfig, wsl-version (UTF-16LE or UTF-8), wsl-conf, apt-term, apt-history,"
-          + " docker-log, docker-settings, docker-version.",
+          + " docker-log, docker-settings, docker-version; or events (JSON events one a line, such"
+          + " as a capture's events.jsonl, printed in the wire format: events a person or another"
+          + " tool wrote may leave out v, id and seq, which are filled in, and one notice on"
+          + " stderr says so).",
       "",
       "Exit codes (as for 'stallwatch replay'): 0 every line was read; 1 some lines could not be"
           + " read (named on stderr) and the events of the rest were printed; 2 not one line could"
@@ -107,6 +110,9 @@ final class ParseCommand implements Callable<Integer> {
     // the same lines would say it twice.
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("dev.stallwatch.collector"))
         .setLevel(Level.ERROR);
+    if (source.equals(EventLines.SOURCE)) {
+      return printEvents();
+    }
     Kind kind = kind();
     OfflineParser.Options options = options();
     byte[] content = read();
@@ -147,6 +153,17 @@ final class ParseCommand implements Callable<Integer> {
     return lineCounts(content, badLines).exitCode();
   }
 
+  /** A file of events, each printed again in the wire format. */
+  private int printEvents() throws StartupException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    LineCounts counts =
+        EventLines.read(file, event -> out.println(TelemetryCodec.toJson(event)), err);
+    out.flush();
+    err.flush();
+    return counts.exitCode();
+  }
+
   /** Lines of the file that were read and that were not; a problem of the whole file is one. */
   private static LineCounts lineCounts(byte[] content, Set<Integer> badLines) {
     long lines =
@@ -164,6 +181,8 @@ final class ParseCommand implements Callable<Integer> {
                         + Arrays.stream(Kind.values())
                             .map(Kind::cliName)
                             .collect(Collectors.joining(", "))
+                        + ", "
+                        + EventLines.SOURCE
                         + "; was '"
                         + source
                         + "'"));

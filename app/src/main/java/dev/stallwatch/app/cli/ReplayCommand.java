@@ -1,16 +1,9 @@
 package dev.stallwatch.app.cli;
 
-import dev.stallwatch.app.StartupException;
 import dev.stallwatch.model.Incident;
-import dev.stallwatch.model.MalformedRecordException;
-import dev.stallwatch.model.event.TelemetryCodec;
 import dev.stallwatch.streams.correlation.Analysis;
 import dev.stallwatch.streams.correlation.Replay;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,6 +27,9 @@ import picocli.CommandLine.Spec;
           + " mixed) through the correlation rules and prints the incidents they give: what hung,"
           + " why, the known issues and what to do.",
       "A line that is not a valid event is reported on stderr with its line number and skipped.",
+      "Events that a person or another tool wrote may leave out v, id and seq and write enum"
+          + " values in any case: v is taken as 1, the id is derived from the event's content, and"
+          + " one notice on stderr says what was filled in.",
       "",
       "Exit codes (as for 'stallwatch parse'): 0 every line was read; 1 some lines could not be"
           + " read (named on stderr) and the rest was replayed; 2 not one line could be read, or"
@@ -55,7 +51,7 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Replay replay = new Replay(new Analysis(analysis.ruleBook(), analysis.settings()));
     PrintWriter err = spec.commandLine().getErr();
-    LineCounts counts = replayLines(replay, err);
+    LineCounts counts = EventLines.read(file, replay::accept, err);
     List<Incident> incidents = replay.finish();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -73,31 +69,5 @@ final class ReplayCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return counts.exitCode();
-  }
-
-  private LineCounts replayLines(Replay replay, PrintWriter err) throws StartupException {
-    int events = 0;
-    int skipped = 0;
-    try (BufferedReader reader =
-        Files.newBufferedReader(InputFiles.regularFile("", file), StandardCharsets.UTF_8)) {
-      String line;
-      int number = 0;
-      while ((line = reader.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          replay.accept(TelemetryCodec.fromJson(line));
-          events++;
-        } catch (MalformedRecordException e) {
-          skipped++;
-          err.printf("%s:%d: %s%n", file, number, e.getMessage());
-        }
-      }
-    } catch (IOException e) {
-      throw new StartupException("cannot read " + file + ": " + CommandErrors.describe(e), e);
-    }
-    return new LineCounts(events, skipped);
   }
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       AnalyzeCommand.class,
       ReplayCommand.class,
       DiagnoseCommand.class,
+      EvalCommand.class,
       RulesCommand.class,
       SearchCommand.class,
       KbCommand.class,

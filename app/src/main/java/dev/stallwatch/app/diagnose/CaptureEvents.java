@@ -6,6 +6,7 @@ import dev.stallwatch.collector.OfflineParser;
 import dev.stallwatch.collector.OfflineParser.Kind;
 import dev.stallwatch.model.MalformedRecordException;
 import dev.stallwatch.model.event.Inventory;
+import dev.stallwatch.model.event.LenientEvents;
 import dev.stallwatch.model.event.ResourceSaver;
 import dev.stallwatch.model.event.TelemetryCodec;
 import dev.stallwatch.model.event.TelemetryEvent;
@@ -43,7 +44,10 @@ final class CaptureEvents {
     this.config = config;
   }
 
-  /** The events recorded in {@code events.jsonl}, one wire-format event a line. */
+  /**
+   * The events recorded in {@code events.jsonl}, one event a line: the wire format, or one a person
+   * or another tool wrote without the envelope a collector stamps (read leniently and said once).
+   */
   List<Sourced> recorded() {
     String file = CaptureLayout.EVENTS;
     Optional<byte[]> content = content(file);
@@ -51,17 +55,21 @@ final class CaptureEvents {
       return List.of();
     }
     List<Sourced> events = new ArrayList<>();
+    LenientEvents.Tally tally = new LenientEvents.Tally();
     String[] lines = new String(content.get(), StandardCharsets.UTF_8).split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].isBlank()) {
         continue;
       }
       try {
-        events.add(new Sourced(file, events.size(), TelemetryCodec.fromJson(lines[i])));
+        LenientEvents.Read read = TelemetryCodec.fromJsonLenient(lines[i]);
+        tally.add(read);
+        events.add(new Sourced(file, events.size(), read.event()));
       } catch (MalformedRecordException e) {
         findings.problem(file, i + 1, e.getMessage());
       }
     }
+    tally.notice().ifPresent(text -> findings.notice(file, text));
     return events;
   }
 

@@ -85,7 +85,8 @@ public final class Diagnoser {
         info.capturedAt() == null ? replay.finish() : replay.finish(info.capturedAt());
     String hostName =
         inventory.map(Inventory::hostName).or(() -> recordedHostName(recorded)).orElse(null);
-    return new Diagnosis(host, hostName, incidents, findings.read(), findings.problems());
+    return new Diagnosis(
+        host, hostName, incidents, findings.read(), findings.problems(), findings.notices());
   }
 
   /** The distro's hostname in the capture, as the collector reads it under its root. */

@@ -12,18 +12,35 @@ import java.util.List;
  * @param incidents the latest version of each incident, oldest onset first; empty when nothing hung
  * @param read the capture's files that were read, relative to the capture directory
  * @param problems what could not be read, each naming its file
+ * @param notices what was read leniently, one line per file ({@code events.jsonl: 12 of 12 event(s)
+ *     were not in the wire format ...}); not problems, the events counted
  */
 public record Diagnosis(
     String host,
     String hostName,
     List<Incident> incidents,
     List<String> read,
-    List<Problem> problems) {
+    List<Problem> problems,
+    List<Notice> notices) {
 
   public Diagnosis {
     incidents = List.copyOf(incidents);
     read = List.copyOf(read);
     problems = List.copyOf(problems);
+    notices = List.copyOf(notices);
+  }
+
+  /**
+   * A file that was read, with something said about how.
+   *
+   * @param file relative to the capture directory
+   */
+  public record Notice(String file, String text) {
+
+    /** {@code DIR/FILE: text}. */
+    public String describe(Path dir) {
+      return dir.resolve(file) + ": " + text;
+    }
   }
 
   /**

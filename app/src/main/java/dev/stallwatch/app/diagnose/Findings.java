@@ -9,6 +9,7 @@ final class Findings {
 
   private final List<String> read = new ArrayList<>();
   private final List<Diagnosis.Problem> problems = new ArrayList<>();
+  private final List<Diagnosis.Notice> notices = new ArrayList<>();
 
   void read(String file) {
     read.add(file);
@@ -26,6 +27,15 @@ final class Findings {
   /** The files read, in path order. */
   List<String> read() {
     return read.stream().distinct().sorted().toList();
+  }
+
+  /** Something read leniently, said once for its file. */
+  void notice(String file, String text) {
+    notices.add(new Diagnosis.Notice(file, text));
+  }
+
+  List<Diagnosis.Notice> notices() {
+    return List.copyOf(notices);
   }
 
   List<Diagnosis.Problem> problems() {

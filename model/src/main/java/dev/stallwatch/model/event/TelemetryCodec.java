@@ -48,6 +48,26 @@ public final class TelemetryCodec {
    * @throws MalformedRecordException naming what is wrong with the input
    */
   public static TelemetryEvent fromBytes(byte[] bytes) {
+    return fromTree(readTree(bytes), MAPPER);
+  }
+
+  public static TelemetryEvent fromJson(String json) {
+    return fromBytes(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Reads one event that a person or another tool wrote rather than a collector: missing {@code v},
+   * {@code id} and {@code seq} are filled in, enum values are read in any case. Never use it for
+   * the wire, which stays strict ({@link #fromJson}).
+   *
+   * @throws MalformedRecordException naming what is wrong with the input
+   */
+  public static LenientEvents.Read fromJsonLenient(String json) {
+    return LenientEvents.read(json);
+  }
+
+  /** The JSON tree of one record, within the size limit. */
+  static JsonNode readTree(byte[] bytes) {
     if (bytes == null) {
       throw new MalformedRecordException("empty record (null value)");
     }
@@ -64,11 +84,7 @@ public final class TelemetryCodec {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return fromTree(tree);
-  }
-
-  public static TelemetryEvent fromJson(String json) {
-    return fromBytes(json.getBytes(StandardCharsets.UTF_8));
+    return tree;
   }
 
   private static ObjectNode toTree(TelemetryEvent event) {
@@ -81,7 +97,12 @@ public final class TelemetryCodec {
     return out;
   }
 
-  private static TelemetryEvent fromTree(JsonNode tree) {
+  /**
+   * The event class a record names in its {@code type}.
+   *
+   * @throws MalformedRecordException when it is not an object or names no known type
+   */
+  static Class<? extends TelemetryEvent> typeOf(JsonNode tree) {
     if (tree == null || !tree.isObject()) {
       throw new MalformedRecordException(
           "expected a JSON object, got " + (tree == null ? "nothing" : tree.getNodeType()));
@@ -91,9 +112,14 @@ public final class TelemetryCodec {
       throw new MalformedRecordException("missing field 'type'");
     }
     String type = typeNode.asText();
-    Class<? extends TelemetryEvent> cls =
-        EventTypes.classOf(type)
-            .orElseThrow(() -> new MalformedRecordException("unknown event type '" + type + "'"));
+    return EventTypes.classOf(type)
+        .orElseThrow(() -> new MalformedRecordException("unknown event type '" + type + "'"));
+  }
+
+  /** Binds a record with every envelope field present, with {@code mapper}'s leniency. */
+  static TelemetryEvent fromTree(JsonNode tree, ObjectMapper mapper) {
+    Class<? extends TelemetryEvent> cls = typeOf(tree);
+    String type = tree.get("type").asText();
     ObjectNode payload = ((ObjectNode) tree).deepCopy();
     ObjectNode envelope = payload.putObject(ENVELOPE);
     for (String field : ENVELOPE_FIELDS) {
@@ -104,7 +130,7 @@ public final class TelemetryCodec {
       envelope.set(field, value);
     }
     try {
-      return MAPPER.treeToValue(payload, cls);
+      return mapper.treeToValue(payload, cls);
     } catch (JsonProcessingException e) {
       throw new MalformedRecordException(type + " event: " + describe(e), e);
     }
