@@ -5,6 +5,7 @@ import dev.stallwatch.model.event.TelemetryEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +58,13 @@ final class DockerCliSource implements Source {
   @Override
   public List<TelemetryEvent> sample(EnvelopeFactory envelopes, Instant now) throws IOException {
     Path command = underRoot(path);
-    String missing = whyMissing(command);
+    String missing;
+    try {
+      missing = whyMissing(command);
+    } catch (NoSuchFileException e) {
+      // The link went away between looking at it and reading it: as missing as it gets.
+      missing = "no such file";
+    }
     boolean isPresent = missing == null;
     Boolean before = present;
     present = isPresent;
