@@ -199,7 +199,31 @@ class EvalDiagnoseCommandTest {
         """);
 
     assertThat(run("eval", "diagnose", dir.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("expected");
+    assertThat(err.toString()).contains("Unrecognized field \"expected\"");
+
+    Files.writeString(
+        dir.resolve(EvalManifest.FILE),
+        """
+        cases:
+          - id: one
+            report: WSL 11066
+            rule: none
+            knownIssue: none
+            lookAlike: false
+            files: [capture.json]
+          - id: one
+            report: microsoft/WSL#1
+            rule: none
+            knownIssue: the first one
+            lookAlike: false
+            files: [../capture.json]
+        """);
+    assertThat(run("eval", "diagnose", dir.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("case one: report must look like owner/repo#123; was WSL 11066")
+        .contains("case one: listed twice")
+        .contains("case one: knownIssue must be owner/repo#123 or none; was the first one")
+        .contains("relative and inside it; ../capture.json");
   }
 
   @Test

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Events a person or another tool wrote, without the envelope a collector stamps: {@code diagnose},
- * {@code replay} and {@code parse --source events} read them and say once per file what they
- * filled in.
+ * {@code replay} and {@code parse --source events} read them and say once per file what they filled
+ * in.
  */
 class HandWrittenEventsTest {
 

@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Capture layout (docs/diagnose.md): capture.json (host, bootTime, timezone), dmesg.txt"
-          + " (dmesg, dmesg -T or raw /dev/kmsg records), events.jsonl (recorded events),"
+          + " (dmesg, dmesg -T or raw /dev/kmsg records), events.jsonl (recorded events; events"
+          + " written by hand may leave out v, id and seq, and one notice on stderr says what was"
+          + " filled in),"
           + " proc/ (meminfo, pressure/*, diskstats, mounts, cmdline, sys/kernel/osrelease),"
           + " sys/fs/cgroup/memory.reclaim, etc/wsl.conf, var/log/apt/{term,history}.log,"
           + " windows/ (.wslconfig, wsl-version.txt, docker-version.txt,"

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -66,7 +67,10 @@ public final class EvalCases implements AutoCloseable {
     try {
       manifest = EvalManifest.parse(Files.readAllBytes(root.resolve(EvalManifest.FILE)));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(root + "/" + e.getMessage(), e);
+      // Each problem names the manifest; say which directory's.
+      throw new IllegalArgumentException(
+          e.getMessage().lines().map(line -> root + "/" + line).collect(Collectors.joining("\n")),
+          e);
     }
     List<Located> located = new ArrayList<>();
     List<String> missing = new ArrayList<>();

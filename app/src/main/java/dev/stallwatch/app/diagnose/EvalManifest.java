@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -86,7 +87,7 @@ public record EvalManifest(List<Case> cases) {
           FILE + ": " + e.getOriginalMessage() + " at " + e.getPathReference(), e);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(FILE + ": not YAML: " + e.getOriginalMessage(), e);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("reading bytes in memory", e);
     }
     if (manifest == null) {
