@@ -120,6 +120,12 @@ class KnowledgeCommandsTest {
     out.getBuffer().setLength(0);
     run("kb", "show", "acme/devbox#42", "--data-dir", dataDir.toString());
     assertThat(out.toString()).contains("imported, unreviewed");
+    out.getBuffer().setLength(0);
+    run("kb", "list", "--data-dir", dataDir.toString());
+    assertThat(out.toString().lines().filter(line -> line.contains("(unreviewed)")))
+        .singleElement()
+        .asString()
+        .startsWith("acme/devbox#42");
   }
 
   @Test
