@@ -78,6 +78,16 @@ class KnowledgeRankingTest {
   }
 
   @Test
+  void anIssueIsFoundByItsIdOrNumberButNotByTheWordsOfItsRepositorysName() {
+    assertThat(ids(search(KnowledgeBase.shipped(), "14656", 1)))
+        .containsExactly("docker/for-win#14656");
+    assertThat(ids(search(KnowledgeBase.shipped(), "desktop-feedback#522", 1)))
+        .containsExactly("docker/desktop-feedback#522");
+    assertThat(ids(search(KnowledgeBase.shipped(), "feedback", 5)))
+        .doesNotContain("docker/desktop-feedback#522", "docker/desktop-feedback#142");
+  }
+
+  @Test
   void aCuratedEntryRanksAboveAnImportedOneWithTheSameText() {
     KnowledgeEntry curated = shipped("microsoft/WSL#11066");
     KnowledgeEntry imported = importedCopyOf(curated);
