@@ -44,7 +44,11 @@ class KnowledgeCommandsTest {
 
     assertThat(exit).isZero();
     assertThat(out.toString())
-        .contains("Symptoms:", "Cause (confirmed):", "fixed in 4.43.0", "What helps:");
+        .contains(
+            "Symptoms:",
+            "Cause (confirmed):",
+            "fixed in 4.42.1 by disabling Resource Saver under WSL 2",
+            "What helps:");
   }
 
   @Test
@@ -86,7 +90,9 @@ class KnowledgeCommandsTest {
 
     assertThat(exit).isZero();
     assertThat(out.toString())
-        .contains("Fixed in Docker Desktop 4.43.0; you named 4.42, which is older: affected");
+        .contains(
+            "Fixed in Docker Desktop 4.42.1 by disabling Resource Saver under WSL 2; you named"
+                + " 4.42, which is older: affected");
   }
 
   @Test
@@ -109,7 +115,17 @@ class KnowledgeCommandsTest {
     assertThat(out.toString()).contains("imported 1 issue", "acme/devbox#42");
     out.getBuffer().setLength(0);
     run("kb", "search", "hangs after lunch", "--limit", "1", "--data-dir", dataDir.toString());
-    assertThat(out.toString()).contains("acme/devbox#42", "Terminal hangs after lunch");
+    assertThat(out.toString())
+        .contains("acme/devbox#42", "Terminal hangs after lunch", "unreviewed");
+    out.getBuffer().setLength(0);
+    run("kb", "show", "acme/devbox#42", "--data-dir", dataDir.toString());
+    assertThat(out.toString()).contains("imported, unreviewed");
+    out.getBuffer().setLength(0);
+    run("kb", "list", "--data-dir", dataDir.toString());
+    assertThat(out.toString().lines().filter(line -> line.contains("(unreviewed)")))
+        .singleElement()
+        .asString()
+        .startsWith("acme/devbox#42");
   }
 
   @Test

@@ -91,7 +91,9 @@ class SearchCommandTest {
     assertThat(out.toString())
         .contains("Known issues:", "docker/for-win#14827", "Incidents (1 match")
         .contains("build-box-03 (bb03-wsl)  New WSL terminal failed")
-        .contains("Fixed in Docker Desktop 4.43.0; bb03-wsl runs 4.42.0");
+        .contains(
+            "Fixed in Docker Desktop 4.42.1 by disabling Resource Saver under WSL 2; bb03-wsl runs"
+                + " 4.42.0");
   }
 
   @Test

@@ -36,10 +36,38 @@ final class Analyzers {
   /** A concept ranks below the word the user typed: {@code blocked} finds a hang, first its own. */
   static final float CONCEPT_BOOST = 0.6f;
 
-  private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+  /**
+   * Lucene's English stop words, plus the words of time and person that questions are made of ("wsl
+   * hangs when docker is idle", "after my laptop woke"): they tell no issue from another, yet a
+   * symptom that happened to say "when" outranked one about the same fault.
+   */
+  private static final CharArraySet STOP_WORDS = stopWords();
+
   private static final Concepts CONCEPTS = Concepts.load(Analyzers::words);
 
   private Analyzers() {}
+
+  private static CharArraySet stopWords() {
+    CharArraySet words = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
+    words.addAll(
+        List.of(
+            "when",
+            "whenever",
+            "while",
+            "after",
+            "before",
+            "during",
+            "until",
+            "since",
+            "i",
+            "me",
+            "my",
+            "we",
+            "our",
+            "you",
+            "your"));
+    return CharArraySet.unmodifiableSet(words);
+  }
 
   /** The per-field analyzer that writes the index (and re-analyzes text for highlighting). */
   static Analyzer index() {
@@ -55,6 +83,7 @@ final class Analyzers {
     Map<String, Analyzer> perField = new HashMap<>();
     perField.put(IndexFields.ID, new KeywordAnalyzer());
     perField.put(IndexFields.KIND, new KeywordAnalyzer());
+    perField.put(IndexFields.KB_ID_TEXT, new IssueIdAnalyzer());
     Analyzer lowerCaseKeyword = new LowerCaseKeywordAnalyzer();
     for (String field : IndexFields.LOWER_CASE_KEYWORDS) {
       perField.put(field, lowerCaseKeyword);
@@ -127,6 +156,22 @@ final class Analyzers {
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer tokenizer = new TermTokenizer();
       return new TokenStreamComponents(tokenizer, words(tokenizer));
+    }
+  }
+
+  /** A known issue's id as {@code owner/repo#n}, {@code repo#n} and {@code n}, nothing else. */
+  static final class IssueIdAnalyzer extends Analyzer {
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer tokenizer = new TermTokenizer();
+      return new TokenStreamComponents(
+          tokenizer, new IssueIdFilter(new LowerCaseFilter(tokenizer)));
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new LowerCaseFilter(in);
     }
   }
 

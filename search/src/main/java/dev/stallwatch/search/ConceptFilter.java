@@ -15,8 +15,10 @@ import org.apache.lucene.search.BoostAttribute;
 
 /**
  * Adds after a word of a synonym group, or after the last word of a phrase of one, the group's
- * concept term at the same position (see {@link Concepts}). Unlike a synonym graph it never
- * rearranges positions, so it costs a map lookup per word, and the index needs no graph flattening.
+ * concept term at the same position (see {@link Concepts}). When a phrase ends on a word that is
+ * also a member of another group, the phrase's concept is the one added. Unlike a synonym graph it
+ * never rearranges positions, so it costs a map lookup per word, and the index needs no graph
+ * flattening.
  */
 final class ConceptFilter extends TokenFilter {
 
@@ -55,9 +57,10 @@ final class ConceptFilter extends TokenFilter {
     if (!input.incrementToken()) {
       return false;
     }
+    // A phrase is the more specific reading: "docker sleeping" is Docker Desktop's Resource
+    // Saver, while "sleeping" alone is the PC's sleep.
     String phrase = phraseEndingHere();
-    String word = concepts.ofWord(term.buffer(), term.length());
-    pending = word != null ? word : phrase;
+    pending = phrase != null ? phrase : concepts.ofWord(term.buffer(), term.length());
     return true;
   }
 

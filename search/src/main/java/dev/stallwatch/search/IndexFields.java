@@ -15,8 +15,11 @@ import java.util.Set;
  */
 final class IndexFields {
 
-  /** Version of this field layout, kept in every commit. */
-  static final String SCHEMA = "4";
+  /**
+   * Version of this field layout and of its analysis, kept in every commit: "5" added the concept
+   * groups of issue 14 (Docker idle / asleep, the PC's sleep, blinking cursor, HNS).
+   */
+  static final String SCHEMA = "5";
 
   /** {@link #INCIDENT} or {@link #ISSUE}: which kind of document this is. */
   static final String KIND = "kind";

@@ -43,12 +43,15 @@ final class KnowledgeDocuments {
         .forEach(
             (product, v) -> {
               StringBuilder text = new StringBuilder(product.displayName());
-              v.reported().forEach(r -> text.append(' ').append(r));
-              if (v.from() != null) {
-                text.append(" from ").append(v.from());
+              v.reportedOn().forEach(r -> text.append(' ').append(r));
+              if (v.affectedFrom() != null) {
+                text.append(" from ").append(v.affectedFrom());
               }
-              if (v.fixed() != null) {
-                text.append(" fixed in ").append(v.fixed());
+              if (v.fixedIn() != null) {
+                text.append(" fixed in ").append(v.fixedIn());
+              }
+              if (v.fixNote() != null) {
+                text.append(' ').append(v.fixNote());
               }
               versions.add(text.toString());
             });

@@ -9,6 +9,7 @@ import dev.stallwatch.search.kb.Product;
 import dev.stallwatch.search.kb.VersionNote;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ import org.apache.lucene.search.TopDocs;
  * each checked against the versions the text names or the incident's host runs.
  */
 final class KnowledgeSearches {
+
+  /** What an unreviewed entry's score is multiplied by; see {@link #weighed}. */
+  static final float UNREVIEWED_WEIGHT = 0.8f;
 
   private final IncidentQueryParser parser;
   private final KnowledgeBase knowledge;
@@ -83,24 +87,46 @@ final class KnowledgeSearches {
   private List<KnowledgeHit> hits(
       IndexSearcher s, Query query, int limit, Map<Product, String> versions, String who)
       throws IOException {
-    TopDocs top = s.search(IndexSearches.filtered(query, IndexSearches.ISSUES), limit);
+    // Every matching issue is scored (the knowledge base is small), so that weighing unreviewed
+    // entries down cannot leave out a reviewed one that would now rank above the cut.
+    int depth = Math.max(limit, knowledge.size());
+    TopDocs top = s.search(IndexSearches.filtered(query, IndexSearches.ISSUES), depth);
     StoredFields stored = s.storedFields();
+    List<Ranked> ranked = new ArrayList<>();
+    for (ScoreDoc hit : top.scoreDocs) {
+      knowledge
+          .get(stored.document(hit.doc).get(IndexFields.ID))
+          .ifPresent(e -> ranked.add(new Ranked(e, weighed(e, hit.score))));
+    }
+    ranked.sort(Ranked.BEST_FIRST);
     Map<String, Set<String>> terms = Highlights.terms(query);
     List<KnowledgeHit> out = new ArrayList<>();
-    for (ScoreDoc hit : top.scoreDocs) {
-      String id = stored.document(hit.doc).get(IndexFields.ID);
-      Optional<KnowledgeEntry> entry = knowledge.get(id);
-      if (entry.isPresent()) {
-        KnowledgeEntry e = entry.get();
-        out.add(
-            new KnowledgeHit(
-                e,
-                hit.score,
-                highlights.of(terms, KnowledgeDocuments.highlighted(e)),
-                VersionNote.check(e, versions, who)));
-      }
+    for (Ranked r : ranked.subList(0, Math.min(limit, ranked.size()))) {
+      out.add(
+          new KnowledgeHit(
+              r.entry(),
+              r.score(),
+              highlights.of(terms, KnowledgeDocuments.highlighted(r.entry())),
+              VersionNote.check(r.entry(), versions, who)));
     }
     return out;
+  }
+
+  /**
+   * An unreviewed entry (added by {@code kb import}) counts a little less than a reviewed one: with
+   * the same words a shipped entry ranks first, while an imported issue that fits clearly better
+   * still does.
+   */
+  static float weighed(KnowledgeEntry entry, float score) {
+    return entry.reviewed() ? score : score * UNREVIEWED_WEIGHT;
+  }
+
+  /** An entry with its score as ranked; on equal scores a reviewed entry goes first. */
+  private record Ranked(KnowledgeEntry entry, float score) {
+    static final Comparator<Ranked> BEST_FIRST =
+        Comparator.comparingDouble((Ranked r) -> r.score())
+            .reversed()
+            .thenComparing(r -> !r.entry().reviewed());
   }
 
   private static List<VersionNote> check(

@@ -8,8 +8,10 @@ import java.util.Set;
  * INFO: task apt-get:4711 blocked}, {@code Wsl/Service/E_UNEXPECTED}, {@code [ 1234.5] ...}), and
  * in that syntax a slash starts a regular expression, brackets a range and {@code word:} a field.
  * So, outside quotes, this escapes {@code / [ ] { }}, a colon unless the word before it is a field
- * of the index, and a minus sign directly before a digit ({@code failed -1 11}). Operators ({@code
- * AND OR NOT + -}), quotes, parentheses, wildcards, {@code ~} and {@code ^} keep their meaning.
+ * of the index, a minus sign directly before a digit ({@code failed -1 11}), and one before a
+ * shell's name and colon ({@code -bash: docker: command not found}) or a one-letter option ({@code
+ * wsl -l -v}). Operators ({@code AND OR NOT + -}), quotes, parentheses, wildcards, {@code ~} and
+ * {@code ^} keep their meaning.
  */
 final class QueryText {
 
@@ -56,6 +58,10 @@ final class QueryText {
         out.append(c);
       } else if (quoted) {
         out.append(c);
+      } else if (c == '-' && atTermStart(out) && isPastedText(text, i + 1, fields)) {
+        // "-bash: /usr/bin/docker: ..." is pasted output and "wsl -l -v" a command's options,
+        // not "without bash" or "without l".
+        out.append("\\-");
       } else {
         appendUnquoted(out, c, i + 1 < text.length() ? text.charAt(i + 1) : ' ', fields);
       }
@@ -104,6 +110,30 @@ final class QueryText {
     } else {
       out.append("\\:");
     }
+  }
+
+  /**
+   * Whether a minus before {@code from} starts pasted text rather than an exclusion: a shell's name
+   * and colon ({@code -bash:}), or a one-letter option ({@code -l}, {@code -v}).
+   */
+  private static boolean isPastedText(String text, int from, Set<String> fields) {
+    int end = from;
+    while (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+      end++;
+    }
+    boolean boundary = end == text.length() || Character.isWhitespace(text.charAt(end));
+    boolean option = end == from + 1 && Character.isLetter(text.charAt(from)) && boundary;
+    boolean shell =
+        end > from
+            && end < text.length()
+            && text.charAt(end) == ':'
+            && !isField(text.substring(from, end).toLowerCase(Locale.ROOT), fields);
+    return option || shell;
+  }
+
+  private static boolean isField(String name, Set<String> fields) {
+    String alias = IndexFields.FIELD_ALIASES.get(name);
+    return fields.contains(name) || alias != null && fields.contains(alias);
   }
 
   private static boolean isWordChar(char c) {

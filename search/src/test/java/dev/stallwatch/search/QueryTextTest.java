@@ -22,6 +22,8 @@ class QueryTextTest {
         "'[  1234.567890] hung' | '\\[  1234.567890\\] hung'",
         "{x} | \\{x\\}",
         "write failed -1 11 | write failed \\-1 11",
+        "-bash: /usr/bin/docker: gone | \\-bash\\: \\/usr\\/bin\\/docker\\: gone",
+        "wsl -l -v hangs -docker | wsl \\-l \\-v hangs -docker",
         "apt-get -docker | apt-get -docker",
         "host:dev-laptop-07 | host:dev-laptop-07",
         "HOST:dev-laptop-07 status:OPEN | host:dev-laptop-07 status:OPEN",

@@ -143,8 +143,8 @@ class DashboardBrowserIT {
                 .map(WebElement::getText)
                 .toList())
         .contains(
-            "Fixed in Docker Desktop 4.43.0; build-box-03 runs 4.42.0, which is older: affected,"
-                + " upgrade.");
+            "Fixed in Docker Desktop 4.42.1 by disabling Resource Saver under WSL 2; build-box-03"
+                + " runs 4.42.0, which is older: affected, upgrade.");
   }
 
   @Test

@@ -138,8 +138,8 @@ class SearchApiTest {
     assertThat(note.path("verdict").asText()).isEqualTo("AFFECTED");
     assertThat(note.path("message").asText())
         .isEqualTo(
-            "Fixed in Docker Desktop 4.43.0; build-box-03 runs 4.42.0, which is older: affected,"
-                + " upgrade.");
+            "Fixed in Docker Desktop 4.42.1 by disabling Resource Saver under WSL 2; build-box-03"
+                + " runs 4.42.0, which is older: affected, upgrade.");
   }
 
   @Test
@@ -154,7 +154,7 @@ class SearchApiTest {
     JsonNode issues = json("/api/incidents/" + TERMINAL_ID + "/issues");
 
     assertThat(issues.get(0).path("id").asText()).isEqualTo("docker/for-win#14827");
-    assertThat(issues.get(0).path("versionNotes").toString()).contains("AFFECTED", "4.43.0");
+    assertThat(issues.get(0).path("versionNotes").toString()).contains("AFFECTED", "4.42.1");
   }
 
   @Test

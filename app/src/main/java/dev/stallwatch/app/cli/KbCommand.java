@@ -58,7 +58,13 @@ final class KbCommand implements Runnable {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       for (KnowledgeEntry e : source.load().entries()) {
-        out.printf(Locale.ROOT, "%-24s %-7s %s%n", e.id(), e.status(), e.title());
+        out.printf(
+            Locale.ROOT,
+            "%-27s %-7s %s%s%n",
+            e.id(),
+            e.status(),
+            e.title(),
+            e.reviewed() ? "" : "  (unreviewed)");
       }
       return 0;
     }

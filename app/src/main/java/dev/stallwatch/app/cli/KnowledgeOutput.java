@@ -38,11 +38,12 @@ final class KnowledgeOutput {
       KnowledgeEntry e = hit.entry();
       out.printf(
           Locale.ROOT,
-          "%2d. %s  %s  (%s, score %.2f)%n",
+          "%2d. %s  %s  (%s%s, score %.2f)%n",
           i + 1,
           e.id(),
           e.title(),
           e.status(),
+          e.reviewed() ? "" : ", unreviewed",
           hit.score());
       out.println("    " + e.url());
       for (Highlight h : hit.highlights()) {
@@ -64,7 +65,8 @@ final class KnowledgeOutput {
         "status: "
             + e.status()
             + (e.opened() == null ? "" : ", opened " + e.opened())
-            + (e.source().equals("imported") ? ", imported" : ""));
+            + (e.source().equals(KnowledgeEntry.IMPORTED) ? ", imported" : "")
+            + (e.reviewed() ? "" : ", unreviewed (nobody checked it against the issue)"));
     section(out, "Symptoms", e.symptoms());
     section(out, "Errors users see", e.errors());
     String conditions = conditions(e.conditions());
@@ -79,17 +81,28 @@ final class KnowledgeOutput {
           .forEach(
               (product, v) ->
                   out.println(
-                      "  - %s: reported on %s%s%s"
+                      "  - %s: reported on %s%s; %s"
                           .formatted(
                               product.displayName(),
-                              v.reported().isEmpty() ? "-" : String.join(", ", v.reported()),
-                              v.from() == null ? "" : "; affected from " + v.from(),
-                              v.fixed() == null ? "; no fix known" : "; fixed in " + v.fixed())));
+                              v.reportedOn().isEmpty() ? "-" : String.join(", ", v.reportedOn()),
+                              v.affectedFrom() == null ? "" : "; affected from " + v.affectedFrom(),
+                              fix(v))));
     }
     out.println();
     out.println((e.causeConfirmed() ? "Cause (confirmed): " : "Cause (hypothesis): ") + e.cause());
     section(out, "What helps", e.workarounds());
     section(out, "Related", e.related());
+  }
+
+  /** "fixed in 4.42.1 by disabling Resource Saver under WSL 2", hedged when only inferred. */
+  private static String fix(KnowledgeEntry.ProductVersions v) {
+    if (v.fixedIn() == null) {
+      return "no fix version known";
+    }
+    return (v.hasConfirmedFix() ? "fixed in " : "probably fixed in ")
+        + v.fixedIn()
+        + (v.fixNote() == null ? "" : " " + v.fixNote())
+        + (v.hasConfirmedFix() ? "" : " (not confirmed for this issue)");
   }
 
   private static String conditions(KnowledgeEntry.Conditions c) {
@@ -104,7 +117,7 @@ final class KnowledgeOutput {
       out.append(c.systemd() ? "systemd on; " : "systemd off; ");
     }
     if (c.resourceSaver() != null) {
-      out.append(c.resourceSaver() ? "Resource Saver involved; " : "no Docker involved; ");
+      out.append(c.resourceSaver() ? "Resource Saver involved; " : "not Resource Saver; ");
     }
     return out.length() == 0 ? "" : out.substring(0, out.length() - 2);
   }

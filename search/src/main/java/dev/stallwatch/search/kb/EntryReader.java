@@ -32,12 +32,27 @@ final class EntryReader {
           "cause",
           "causeConfirmed",
           "workarounds",
-          "related");
+          "related",
+          "reviewed");
   private static final Set<String> STATUSES = Set.of("open", "closed", "fixed");
   private static final Set<String> CGROUP_LAYOUTS = Set.of("v1", "hybrid", "v2");
   private static final Set<String> CONDITION_FIELDS =
       Set.of("reclaim", "cgroup", "systemd", "resourceSaver");
-  private static final Set<String> VERSION_FIELDS = Set.of("reported", "from", "fixed");
+  private static final Set<String> VERSION_FIELDS =
+      Set.of(
+          "reportedOn",
+          "affectedFrom",
+          "fixedIn",
+          "fixNote",
+          "fixConfirmed",
+          "reported",
+          "from",
+          "fixed");
+
+  /** A version field's name before fixes got notes, to its name now; files may use either. */
+  private static final Map<String, String> FORMER_VERSION_FIELDS =
+      Map.of("reported", "reportedOn", "from", "affectedFrom", "fixed", "fixedIn");
+
   static final int MAX_TITLE = 200;
   static final int MAX_TEXT = 4000;
 
@@ -61,10 +76,15 @@ final class EntryReader {
       throw new InvalidField("id", "must look like owner/repo#123, was '" + id + "'");
     }
     String url = required(node, "url");
-    String expected = "https://github.com/%s/%s/".formatted(idMatch.group(1), idMatch.group(2));
-    if (!url.equals(expected + "issues/" + idMatch.group(3))
-        && !url.equals(expected + "pull/" + idMatch.group(3))) {
-      throw new InvalidField("url", "must be " + expected + "issues/" + idMatch.group(3));
+    String expected =
+        "https://github.com/%s/%s/issues/%s"
+            .formatted(idMatch.group(1), idMatch.group(2), idMatch.group(3));
+    if (url.contains("/pull/")) {
+      throw new InvalidField(
+          "url", "is a pull request; a known issue must be an issue, at " + expected);
+    }
+    if (!url.equals(expected)) {
+      throw new InvalidField("url", "must be " + expected);
     }
     String title = required(node, "title");
     if (title.length() > MAX_TITLE) {
@@ -99,7 +119,14 @@ final class EntryReader {
         bool(node, "causeConfirmed", "causeConfirmed", true),
         strings(node, "workarounds"),
         related,
-        source);
+        source,
+        reviewed(node, source));
+  }
+
+  /** Shipped entries were reviewed; imported ones were not, unless the file says otherwise. */
+  private static boolean reviewed(JsonNode node, String source) {
+    Boolean reviewed = optionalBool(node, "reviewed", "reviewed");
+    return reviewed != null ? reviewed : KnowledgeEntry.SHIPPED.equals(source);
   }
 
   private static KnowledgeEntry.Conditions conditions(JsonNode node) {
@@ -145,17 +172,38 @@ final class EntryReader {
 
   private static KnowledgeEntry.ProductVersions productVersions(JsonNode node, String path) {
     if (!node.isObject()) {
-      throw new InvalidField(path, "must be a mapping with reported, from and fixed");
+      throw new InvalidField(path, "must be a mapping with reportedOn, affectedFrom and fixedIn");
     }
     unknownFields(node, VERSION_FIELDS, path + ".");
-    List<String> reported = strings(node, "reported", path + ".reported");
-    reported.forEach(v -> version(v, path + ".reported"));
-    String from = version(optional(node, "from", path + ".from"), path + ".from");
-    String fixed = version(optional(node, "fixed", path + ".fixed"), path + ".fixed");
-    if (reported.isEmpty() && from == null && fixed == null) {
-      throw new InvalidField(path, "names no version; give reported, from or fixed");
+    FORMER_VERSION_FIELDS.forEach(
+        (former, current) -> {
+          if (node.has(former) && node.has(current)) {
+            throw new InvalidField(
+                path + "." + former, "is the former name of " + current + "; give only one");
+          }
+        });
+    String reportedField = node.has("reported") ? "reported" : "reportedOn";
+    String fromField = node.has("from") ? "from" : "affectedFrom";
+    String fixedField = node.has("fixed") ? "fixed" : "fixedIn";
+    List<String> reported = strings(node, reportedField, path + "." + reportedField);
+    reported.forEach(v -> version(v, path + "." + reportedField));
+    String from = versionField(node, fromField, path);
+    String fixed = versionField(node, fixedField, path);
+    String fixNote = optional(node, "fixNote", path + ".fixNote");
+    Boolean fixConfirmed = optionalBool(node, "fixConfirmed", path + ".fixConfirmed");
+    if (fixed == null && (fixNote != null || fixConfirmed != null)) {
+      throw new InvalidField(
+          path + (fixNote != null ? ".fixNote" : ".fixConfirmed"),
+          "says something about a fix, but fixedIn names no version");
     }
-    return new KnowledgeEntry.ProductVersions(reported, from, fixed);
+    if (reported.isEmpty() && from == null && fixed == null) {
+      throw new InvalidField(path, "names no version; give reportedOn, affectedFrom or fixedIn");
+    }
+    return new KnowledgeEntry.ProductVersions(reported, from, fixed, fixNote, fixConfirmed);
+  }
+
+  private static String versionField(JsonNode node, String field, String path) {
+    return version(optional(node, field, path + "." + field), path + "." + field);
   }
 
   private static String version(String value, String path) {

@@ -27,6 +27,7 @@ final class EntryWriter {
     out.put("causeConfirmed", e.causeConfirmed());
     out.put("workarounds", e.workarounds());
     out.put("related", e.related());
+    out.put("reviewed", e.reviewed());
     return out;
   }
 
@@ -49,14 +50,18 @@ final class EntryWriter {
 
   private static Map<String, Object> productVersions(KnowledgeEntry.ProductVersions v) {
     Map<String, Object> out = new LinkedHashMap<>();
-    if (!v.reported().isEmpty()) {
-      out.put("reported", v.reported());
+    if (!v.reportedOn().isEmpty()) {
+      out.put("reportedOn", v.reportedOn());
     }
-    if (v.from() != null) {
-      out.put("from", v.from());
+    if (v.affectedFrom() != null) {
+      out.put("affectedFrom", v.affectedFrom());
     }
-    if (v.fixed() != null) {
-      out.put("fixed", v.fixed());
+    if (v.fixedIn() != null) {
+      out.put("fixedIn", v.fixedIn());
+      if (v.fixNote() != null) {
+        out.put("fixNote", v.fixNote());
+      }
+      out.put("fixConfirmed", v.fixConfirmed());
     }
     return out;
   }

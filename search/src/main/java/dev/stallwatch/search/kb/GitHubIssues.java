@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * Turns GitHub REST API issue JSON ({@code GET /repos/OWNER/REPO/issues/N}, one object or an array
  * of them) into knowledge base entries, so a team can add the issues it cares about. An imported
  * entry keeps the issue's title, state and first paragraphs as symptoms, and the error lines quoted
- * in code; its cause says plainly that nobody reviewed it.
+ * in code; it is marked unreviewed, and its cause says plainly that nobody reviewed it. Pull
+ * requests, which the issues API lists too, are refused.
  */
 public final class GitHubIssues {
 
@@ -77,7 +78,7 @@ public final class GitHubIssues {
       JsonNode issue = issues.get(i);
       String label = "%s: issue %d%s".formatted(name, i + 1, numberOf(issue));
       try {
-        entries.add(EntryReader.read(JSON.valueToTree(toTree(issue)), "imported"));
+        entries.add(EntryReader.read(JSON.valueToTree(toTree(issue)), KnowledgeEntry.IMPORTED));
       } catch (EntryReader.InvalidField e) {
         throw new KnowledgeBaseException(label + ": " + e.getMessage(), e);
       }
@@ -88,6 +89,13 @@ public final class GitHubIssues {
   private static Map<String, Object> toTree(JsonNode issue) {
     if (!issue.isObject()) {
       throw new EntryReader.InvalidField("issue", "must be a JSON object");
+    }
+    if (issue.hasNonNull("pull_request") || issue.path("html_url").asText("").contains("/pull/")) {
+      // The issues API lists pull requests too; a proposed change is not a known fault.
+      throw new EntryReader.InvalidField(
+          "pull_request",
+          "this is a pull request, not an issue; leave pull requests out of the file"
+              + " (e.g. jq 'map(select(.pull_request == null))')");
     }
     String[] ownerRepoNumber = coordinates(issue);
     String id = "%s/%s#%s".formatted((Object[]) ownerRepoNumber);

@@ -53,7 +53,7 @@ public final class KnowledgeBase {
       if (in == null) {
         throw new KnowledgeBaseException("the shipped knowledge base is missing from the jar");
       }
-      return new KnowledgeBase(read(in, "known-issues.yaml", "shipped"));
+      return new KnowledgeBase(read(in, "known-issues.yaml", KnowledgeEntry.SHIPPED));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the shipped knowledge base", e);
     }
@@ -123,7 +123,7 @@ public final class KnowledgeBase {
       return List.of();
     }
     try (InputStream in = Files.newInputStream(file)) {
-      return read(in, file.toString(), "imported");
+      return read(in, file.toString(), KnowledgeEntry.IMPORTED);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

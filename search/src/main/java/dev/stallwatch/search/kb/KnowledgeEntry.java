@@ -1,5 +1,6 @@
 package dev.stallwatch.search.kb;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param causeConfirmed false when {@code cause} is a hypothesis
  * @param related ids of other issues about the same fault
  * @param source {@code shipped} with stallwatch, or {@code imported} by {@code kb import}
+ * @param reviewed whether a person checked the entry against its issue: shipped entries were,
+ *     imported ones were not (until someone sets {@code reviewed: true} in the imported file)
  */
 public record KnowledgeEntry(
     String id,
@@ -34,7 +37,14 @@ public record KnowledgeEntry(
     boolean causeConfirmed,
     List<String> workarounds,
     List<String> related,
-    String source) {
+    String source,
+    boolean reviewed) {
+
+  /** Where entries shipped with stallwatch come from; they were all reviewed. */
+  public static final String SHIPPED = "shipped";
+
+  /** Where entries added by {@code kb import} come from; nobody reviewed them. */
+  public static final String IMPORTED = "imported";
 
   public KnowledgeEntry {
     Objects.requireNonNull(id, "id");
@@ -44,6 +54,40 @@ public record KnowledgeEntry(
     versions = Map.copyOf(versions);
     workarounds = List.copyOf(workarounds);
     related = List.copyOf(related);
+  }
+
+  /** An entry reviewed when it was shipped, unreviewed when it was imported. */
+  public KnowledgeEntry(
+      String id,
+      String url,
+      String title,
+      String status,
+      String opened,
+      List<String> symptoms,
+      List<String> errors,
+      Conditions conditions,
+      Map<Product, ProductVersions> versions,
+      String cause,
+      boolean causeConfirmed,
+      List<String> workarounds,
+      List<String> related,
+      String source) {
+    this(
+        id,
+        url,
+        title,
+        status,
+        opened,
+        symptoms,
+        errors,
+        conditions,
+        versions,
+        cause,
+        causeConfirmed,
+        workarounds,
+        related,
+        source,
+        SHIPPED.equals(source));
   }
 
   /**
@@ -66,16 +110,60 @@ public record KnowledgeEntry(
   }
 
   /**
-   * The versions of one product an issue touches.
+   * The versions of one product an issue touches. What reporters ran and what fixed it are kept
+   * apart: a fix version is never inferred from the versions people reported on.
    *
-   * @param reported versions people reported it on, possibly partial ({@code 4.38})
-   * @param from the first affected version, when known
-   * @param fixed the first version reported to fix it, when known
+   * @param reportedOn versions the reporters ran when they saw it, possibly partial ({@code 4.38})
+   * @param affectedFrom the first affected version, when known
+   * @param fixedIn the first version that fixed it, when known
+   * @param fixNote how that version fixed it, e.g. {@code by disabling Resource Saver under WSL 2};
+   *     null when there is no fix or nothing to add
+   * @param fixConfirmed false when {@code fixedIn} is inferred (from a related issue, or from the
+   *     fault the issue was tied to) rather than stated for this issue; null when there is no fix
    */
-  public record ProductVersions(List<String> reported, String from, String fixed) {
+  public record ProductVersions(
+      List<String> reportedOn,
+      String affectedFrom,
+      String fixedIn,
+      String fixNote,
+      Boolean fixConfirmed) {
 
     public ProductVersions {
-      reported = reported == null ? List.of() : List.copyOf(reported);
+      reportedOn = reportedOn == null ? List.of() : List.copyOf(reportedOn);
+      if (fixedIn == null) {
+        fixConfirmed = null;
+      } else if (fixConfirmed == null) {
+        fixConfirmed = true;
+      }
+    }
+
+    /** Versions reported on, affected from and fixed in, with no note: a confirmed fix. */
+    public ProductVersions(List<String> reportedOn, String affectedFrom, String fixedIn) {
+      this(reportedOn, affectedFrom, fixedIn, null, null);
+    }
+
+    /** The same as {@link #reportedOn()}, under its name before fixes got notes. */
+    @JsonIgnore
+    public List<String> reported() {
+      return reportedOn;
+    }
+
+    /** The same as {@link #affectedFrom()}, under its name before fixes got notes. */
+    @JsonIgnore
+    public String from() {
+      return affectedFrom;
+    }
+
+    /** The same as {@link #fixedIn()}, under its name before fixes got notes. */
+    @JsonIgnore
+    public String fixed() {
+      return fixedIn;
+    }
+
+    /** Whether a fix version is stated and not merely inferred. */
+    @JsonIgnore
+    public boolean hasConfirmedFix() {
+      return fixedIn != null && Boolean.TRUE.equals(fixConfirmed);
     }
   }
 }

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Whether a known issue applies to a given version of a product, in one sentence: an incident on
- * Docker Desktop 4.42.0 matched to an issue fixed in 4.43.0 says "affected, upgrade".
+ * Whether a known issue applies to a given version of a product, in one sentence that says how the
+ * fix version fixed it: an incident on Docker Desktop 4.42.0 matched to docker/for-win#14656 says
+ * "Fixed in Docker Desktop 4.42.1 by disabling Resource Saver under WSL 2; dev-anna runs 4.42.0,
+ * which is older: affected, upgrade."
  *
  * @param version the version checked, as the host reported it or the user typed it
  * @param message one sentence for the user
@@ -46,26 +48,17 @@ public record VersionNote(Product product, String version, Verdict verdict, Stri
 
   private static VersionNote note(
       Product product, KnowledgeEntry.ProductVersions known, Version version, String who) {
-    String name = product.displayName();
-    Optional<Version> fixed = Version.parse(known.fixed());
-    Optional<Version> from = Version.parse(known.from());
+    Optional<Version> fixed = Version.parse(known.fixedIn());
     if (fixed.isPresent()) {
-      boolean hasFix = version.compareTo(fixed.get()) >= 0;
-      String message =
-          hasFix
-              ? "Fixed in %s %s; %s %s, which has the fix: a hang there is something else."
-              : "Fixed in %s %s; %s %s, which is older: affected, upgrade.";
-      return new VersionNote(
-          product,
-          version.text(),
-          hasFix ? Verdict.NOT_AFFECTED : Verdict.AFFECTED,
-          message.formatted(name, fixed.get(), who, version));
+      return fixNote(product, known, fixed.get(), version, who);
     }
+    String name = product.displayName();
+    Optional<Version> from = Version.parse(known.affectedFrom());
     if (from.isPresent()) {
       boolean affected = version.compareTo(from.get()) >= 0;
       String message =
           affected
-              ? "Affects %s %s and later, with no fix known; %s %s: affected."
+              ? "Affects %s %s and later, with no fix version known; %s %s: affected."
               : "Affects %s %s and later; %s %s, which is older: not affected.";
       return new VersionNote(
           product,
@@ -73,7 +66,7 @@ public record VersionNote(Product product, String version, Verdict verdict, Stri
           affected ? Verdict.AFFECTED : Verdict.NOT_AFFECTED,
           message.formatted(name, from.get(), who, version));
     }
-    List<String> reported = known.reported();
+    List<String> reported = known.reportedOn();
     boolean seen =
         reported.stream()
             .map(Version::parse)
@@ -92,5 +85,44 @@ public record VersionNote(Product product, String version, Verdict verdict, Stri
             Verdict.UNKNOWN,
             "Reported on %s %s; %s %s, which nobody reported on yet."
                 .formatted(name, list, who, version));
+  }
+
+  /**
+   * The verdict against a fix version, saying how that version fixed it ("fixed in 4.42.1 by
+   * disabling Resource Saver under WSL 2"), and hedged when the fix is inferred for this issue.
+   */
+  private static VersionNote fixNote(
+      Product product,
+      KnowledgeEntry.ProductVersions known,
+      Version fixed,
+      Version version,
+      String who) {
+    boolean confirmed = known.hasConfirmedFix();
+    StringBuilder fix =
+        new StringBuilder(confirmed ? "Fixed in " : "Probably fixed in ")
+            .append(product.displayName())
+            .append(' ')
+            .append(fixed);
+    if (known.fixNote() != null) {
+      fix.append(' ').append(known.fixNote());
+    }
+    if (!confirmed) {
+      fix.append(" (not confirmed for this issue)");
+    }
+    boolean hasFix = version.compareTo(fixed) >= 0;
+    String verdict;
+    if (hasFix) {
+      verdict =
+          confirmed
+              ? "which has the fix: a hang there is something else."
+              : "which has that fix: a hang there is likely something else.";
+    } else {
+      verdict = "which is older: affected, upgrade.";
+    }
+    return new VersionNote(
+        product,
+        version.text(),
+        hasFix ? Verdict.NOT_AFFECTED : Verdict.AFFECTED,
+        "%s; %s %s, %s".formatted(fix, who, version, verdict));
   }
 }
