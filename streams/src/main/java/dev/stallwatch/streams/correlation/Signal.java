@@ -88,13 +88,16 @@ record Signal(String kind, Instant onset, Evidence evidence, Optional<Instant> c
           Optional.of(dockerWaiting(probe));
       case Freeze freeze when suspended(freeze) -> Optional.of(suspend(freeze));
       case Freeze freeze -> Optional.of(freeze(freeze));
-      case DockerCli cli when cli.state() == DockerCli.State.MISSING ->
-          signal(
-              SignalKinds.DOCKER_CLI_MISSING,
-              cli.ts(),
-              evidence(cli, "the docker command vanished from " + cli.path(), cli.detail()));
+      case DockerCli cli when cli.state() == DockerCli.State.MISSING -> dockerCliMissing(cli);
       default -> Optional.empty();
     };
+  }
+
+  private static Optional<Signal> dockerCliMissing(DockerCli cli) {
+    return signal(
+        SignalKinds.DOCKER_CLI_MISSING,
+        cli.ts(),
+        evidence(cli, "the docker command vanished from " + cli.path(), cli.detail()));
   }
 
   /** Dated from when the longest-waiting command started. */
