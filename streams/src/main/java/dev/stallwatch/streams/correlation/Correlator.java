@@ -202,16 +202,11 @@ public final class Correlator {
   /** The guest slept: remembered first, so that the look-alike rules see it. */
   private void onSuspend(Work work, Freeze freeze) {
     Signal signal = Signal.of(freeze).orElseThrow();
-    work.facts =
-        work.facts.withSeen(
-            work.facts
-                .seen()
-                .withSuspend(
-                    new Observations.Suspend(
-                        freeze.from(),
-                        freeze.to(),
-                        freeze.unseenByMonotonicClock(),
-                        signal.evidence())));
+    Observations.Suspend suspend =
+        new Observations.Suspend(
+            freeze.from(), freeze.to(), freeze.unseenByMonotonicClock(), signal.evidence());
+    work.facts = work.facts.withSeen(work.facts.seen().withSuspend(suspend));
+    matching.silenceWasASleep(work, suspend);
     matching.onSignal(work, signal);
   }
 

@@ -19,6 +19,12 @@ final class Matching {
 
   static final String NO_RULE = "no rule matched this host's context and Resource Saver history";
 
+  /** What is left of a silence incident once the silence turned out to be a sleep. */
+  static final double SLEPT_CONFIDENCE = 0.1;
+
+  /** The analyzer notices silence from its last event, which may be a little before the sleep. */
+  private static final Duration SILENCE_SKEW = Duration.ofMinutes(1);
+
   private final RuleBook rules;
 
   Matching(RuleBook rules) {
@@ -142,6 +148,36 @@ final class Matching {
         "the hang cleared %d s after Docker Desktop left Resource Saver"
             .formatted(after.toSeconds());
     work.changes.update(incident, i -> Incidents.withReason(i, reason, bonus.add(), evidence));
+  }
+
+  /**
+   * The host's silence was a suspend: incidents that only the silence opened (a whole-VM freeze the
+   * live analyzer had to assume) are told so and lose their confidence.
+   */
+  void silenceWasASleep(Work work, Observations.Suspend suspend) {
+    List<Incident> all = new ArrayList<>(work.changes.open());
+    all.addAll(work.changes.recent());
+    for (Incident incident : all) {
+      boolean onlySilence =
+          incident.evidence().stream()
+              .map(Evidence::type)
+              .filter(Incidents::isHangEvidence)
+              .allMatch(SignalKinds.HOST_SILENT::equals);
+      boolean during =
+          !incident.onset().isBefore(suspend.from().minus(SILENCE_SKEW))
+              && !incident.onset().isAfter(suspend.to());
+      if (onlySilence && during && Incidents.hasEvidenceOfType(incident, SignalKinds.HOST_SILENT)) {
+        work.changes.update(
+            incident,
+            i ->
+                Incidents.doubted(
+                    i,
+                    "the host was silent because the guest was suspended (the PC slept), not"
+                        + " frozen",
+                    SLEPT_CONFIDENCE,
+                    suspend.evidence()));
+      }
+    }
   }
 
   void hostReportedAgain(Work work, TelemetryEvent event) {

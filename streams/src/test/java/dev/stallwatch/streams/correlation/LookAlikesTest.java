@@ -82,6 +82,44 @@ class LookAlikesTest {
   }
 
   @Test
+  void shouldTakeBackTheFrozenVmALiveAnalyzerAssumedOnceTheSilenceTurnsOutToBeASleep() {
+    Analysis analysis = new Analysis(RuleBook.shipped(), AnalysisSettings.DEFAULTS);
+    HostTimeline timeline = HostTimeline.empty(laptop.host());
+    for (TelemetryEvent event :
+        List.of(
+            laptop.inventory(ofMinutes(0), HostEvents.machine()),
+            laptop.heartbeat(ofSeconds(10)),
+            laptop.heartbeat(ofSeconds(20)))) {
+      timeline = analysis.accept(timeline, event, event.ts()).timeline();
+    }
+    Analysis.Result silent =
+        analysis.tick(timeline, HostEvents.at(ofSeconds(90)), HostEvents.at(ofSeconds(20)));
+    assertThat(silent.incidents()).extracting(Incident::rule).containsExactly("vm-freeze");
+
+    TelemetryEvent woke =
+        laptop.suspended(ofMinutes(40).plusSeconds(2), ofSeconds(30), ofMinutes(40));
+    Analysis.Result after = analysis.accept(silent.timeline(), woke, woke.ts());
+    after = analysis.flush(after.timeline());
+
+    Incident freeze = silent.incidents().getFirst();
+    Incident last =
+        replayedVersions(after).stream()
+            .filter(i -> i.id().equals(freeze.id()))
+            .reduce((a, b) -> b)
+            .orElseThrow();
+    assertThat(last.status()).isEqualTo(Incident.Status.RESOLVED);
+    assertThat(last.confidence()).isEqualTo(0.1);
+    assertThat(last.confidenceReasons())
+        .contains("the host was silent because the guest was suspended (the PC slept), not frozen");
+  }
+
+  private static List<Incident> replayedVersions(Analysis.Result result) {
+    List<Incident> versions = new ArrayList<>(result.timeline().recent());
+    versions.addAll(result.timeline().open());
+    return versions;
+  }
+
+  @Test
   void shouldNotCallAFewSecondsTheMonotonicClockMissedASuspend() {
     TelemetryEvent shortGap =
         new dev.stallwatch.model.event.Freeze(
