@@ -19,6 +19,21 @@ final class Explainer {
 
   /** The rule's explanation of a hang beginning at {@code onset}, or empty if it does not fit. */
   static Optional<Explanation> explain(Rule rule, Instant onset, HostFacts facts) {
+    return explain(rule, onset, facts, false);
+  }
+
+  /**
+   * As {@link #explain(Rule, Instant, HostFacts)}, but Resource Saver counts as off only where it
+   * could have been seen: a host with Resource Saver enabled that has no source of its transitions
+   * (no transition, no Windows-side collector, no backend answer) does not show it was off. Tried
+   * before the probable causes, so that the absence of evidence does not outrank them.
+   */
+  static Optional<Explanation> explainOnEvidence(Rule rule, Instant onset, HostFacts facts) {
+    return explain(rule, onset, facts, true);
+  }
+
+  private static Optional<Explanation> explain(
+      Rule rule, Instant onset, HostFacts facts, boolean onEvidence) {
     Optional<List<String>> contextReasons = rule.context().match(facts.context());
     if (contextReasons.isEmpty()) {
       return Optional.empty();
@@ -45,7 +60,8 @@ final class Explainer {
         clearedAt = exit.map(Transition::at);
       }
       case INACTIVE -> {
-        if (activeEntry(facts, onset, relation).isPresent()) {
+        if (activeEntry(facts, onset, relation).isPresent()
+            || onEvidence && !resourceSaverVisible(facts)) {
           return Optional.empty();
         }
         reasons.add("Docker Desktop was not in Resource Saver when the hang began");
@@ -64,6 +80,15 @@ final class Explainer {
     return Optional.of(
         new Explanation(
             rule, Math.min(ConfidenceModel.MAX, confidence), reasons, causes, clearedAt));
+  }
+
+  /** Whether this host would have shown Resource Saver, had it been on. */
+  private static boolean resourceSaverVisible(HostFacts facts) {
+    Observations seen = facts.seen();
+    return !Boolean.TRUE.equals(facts.context().resourceSaverEnabled())
+        || !facts.transitions().isEmpty()
+        || seen.windowsSideSeen() != null
+        || seen.backendIdleAnswered();
   }
 
   /**

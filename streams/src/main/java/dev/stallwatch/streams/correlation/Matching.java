@@ -33,9 +33,10 @@ final class Matching {
 
   /**
    * Explains the signal with the first rule that fits, joining or opening its incident. The
-   * evidence goes first: every rule but the fallback is tried on it. Then the probable causes, in
-   * rule order: a rule whose Resource Saver evidence is missing altogether, but whose context fits.
-   * The fallback comes last.
+   * evidence goes first: every rule but the fallback is tried on it, where Resource Saver counts as
+   * off only if the host could have seen it on. Then the probable causes, in rule order: a rule
+   * whose Resource Saver evidence is missing altogether, but whose context fits. Then every rule
+   * again, taking Resource Saver for off where nothing showed it on; the fallback comes last.
    */
   void onSignal(Work work, Signal signal) {
     if (ProbeVerdicts.STOPS_THE_DISTRO.contains(signal.kind())) {
@@ -44,9 +45,9 @@ final class Matching {
     }
     List<Rule> accepting = rules.rules().stream().filter(r -> r.accepts(signal.kind())).toList();
     Optional<Explanation> explanation =
-        first(accepting, rule -> !rule.fallback(), Explainer::explain, work, signal)
+        first(accepting, rule -> !rule.fallback(), Explainer::explainOnEvidence, work, signal)
             .or(() -> first(accepting, rule -> true, Explainer::explainProbable, work, signal))
-            .or(() -> first(accepting, Rule::fallback, Explainer::explain, work, signal));
+            .or(() -> first(accepting, rule -> true, Explainer::explain, work, signal));
     explanation.ifPresent(e -> place(work, signal, withFallbackReason(e)));
   }
 
