@@ -9,6 +9,8 @@ import dev.stallwatch.model.event.EngineProbe;
 import dev.stallwatch.model.event.Freeze;
 import dev.stallwatch.model.event.Heartbeat;
 import dev.stallwatch.model.event.Inventory;
+import dev.stallwatch.model.event.Memory;
+import dev.stallwatch.model.event.Pressure;
 import dev.stallwatch.model.event.Reclaim;
 import dev.stallwatch.model.event.ResourceSaver;
 import dev.stallwatch.model.event.TelemetryEvent;
@@ -61,6 +63,8 @@ public final class Correlator {
         Signal.of(reclaim).ifPresent(signal -> matching.onSignal(work, signal));
       }
       case Heartbeat heartbeat -> onHeartbeat(work, heartbeat);
+      case Memory sample -> work.facts = work.facts.withSeen(distroReported(work, sample.ts()));
+      case Pressure sample -> work.facts = work.facts.withSeen(distroReported(work, sample.ts()));
       case AptStall stall when stall.phase() == AptStall.Phase.RECOVERED ->
           matching.cleared(
               work,
@@ -184,6 +188,11 @@ public final class Correlator {
             heartbeat.sources().containsKey(WINDOWS_PROBE_SOURCE)
                 ? seen.withWindowsSide(heartbeat.ts())
                 : seen.withDistroReport(heartbeat.ts()));
+  }
+
+  /** Memory and pressure samples come from inside the distro: it is running. */
+  private static Observations distroReported(Work work, Instant at) {
+    return work.facts.seen().withDistroReport(at);
   }
 
   private void onDistroProbe(Work work, DistroProbe probe) {
