@@ -15,6 +15,9 @@ import java.util.Optional;
 /** Decides whether one rule explains a hang that began at a given time on a host. */
 final class Explainer {
 
+  /** How long after a resume no hang is blamed on Resource Saver. */
+  static final Duration SLEEP_SHADOW = Duration.ofMinutes(10);
+
   private Explainer() {}
 
   /** The rule's explanation of a hang beginning at {@code onset}, or empty if it does not fit. */
@@ -36,6 +39,9 @@ final class Explainer {
       Rule rule, Instant onset, HostFacts facts, boolean onEvidence) {
     Optional<List<String>> contextReasons = rule.context().match(facts.context());
     if (contextReasons.isEmpty()) {
+      return Optional.empty();
+    }
+    if (inSleepShadow(rule, onset, facts)) {
       return Optional.empty();
     }
     List<String> reasons = new ArrayList<>(contextReasons.get());
@@ -82,6 +88,22 @@ final class Explainer {
             rule, Math.min(ConfidenceModel.MAX, confidence), reasons, causes, clearedAt));
   }
 
+  /**
+   * Whether a rule that needs Resource Saver is asked about a hang that began during a suspend or
+   * within {@link #SLEEP_SHADOW} after it. A sleep explains such a hang better, and what looked
+   * like Resource Saver around it (an engine that did not answer) may have been the sleep itself.
+   */
+  private static boolean inSleepShadow(Rule rule, Instant onset, HostFacts facts) {
+    ResourceSaverRelation.State state = rule.resourceSaver().state();
+    boolean needsResourceSaver =
+        state == ResourceSaverRelation.State.ACTIVE || state == ResourceSaverRelation.State.EXITED;
+    return needsResourceSaver
+        && facts
+            .seen()
+            .suspendBefore(onset, SLEEP_SHADOW, rule.resourceSaver().grace())
+            .isPresent();
+  }
+
   /** Whether this host would have shown Resource Saver, had it been on. */
   private static boolean resourceSaverVisible(HostFacts facts) {
     Observations seen = facts.seen();
@@ -103,7 +125,9 @@ final class Explainer {
       return Optional.empty();
     }
     ResourceSaverRelation relation = rule.resourceSaver();
-    if (facts.anyTransitionBetween(onset.minus(relation.window()), onset.plus(relation.grace()))) {
+    if (inSleepShadow(rule, onset, facts)
+        || facts.anyTransitionBetween(
+            onset.minus(relation.window()), onset.plus(relation.grace()))) {
       return Optional.empty();
     }
     Optional<List<String>> context = rule.context().match(facts.context());

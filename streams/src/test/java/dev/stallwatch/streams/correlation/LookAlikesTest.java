@@ -47,6 +47,20 @@ class LookAlikesTest {
   }
 
   @Test
+  void shouldNotBlameResourceSaverForADockerCommandWaitingRightAfterThePcWoke() {
+    List<Incident> incidents =
+        replay(
+            List.of(
+                laptop.inventory(ofMinutes(0), HostEvents.machine()),
+                laptop.entered(ofMinutes(5)),
+                laptop.suspended(ofMinutes(40).plusSeconds(3), ofMinutes(6), ofMinutes(40)),
+                laptop.dockerWaiting(ofMinutes(42), "docker", 2204, 60)));
+
+    assertThat(incidents).extracting(Incident::rule).doesNotContain("resource-saver-no-wake");
+    assertThat(incidents).isEmpty();
+  }
+
+  @Test
   void shouldBlameTheSleepForANewTerminalFailingWithEUnexpectedAfterWaking() {
     Incident incident =
         only(
