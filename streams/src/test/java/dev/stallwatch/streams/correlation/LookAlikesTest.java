@@ -75,6 +75,9 @@ class LookAlikesTest {
     assertThat(incident.rule()).isEqualTo("sleep-resume");
     assertThat(incident.status()).isEqualTo(Incident.Status.RESOLVED);
     assertThat(incident.evidence()).extracting(Evidence::line).contains(E_UNEXPECTED);
+    assertThat(incident.evidence())
+        .extracting(Evidence::summary)
+        .contains("wsl.exe into Ubuntu-24.04: FAILED with Wsl/Service/E_UNEXPECTED");
   }
 
   @Test
