@@ -9,6 +9,8 @@ import dev.stallwatch.model.event.EngineProbe;
 import dev.stallwatch.model.event.Freeze;
 import dev.stallwatch.model.event.Heartbeat;
 import dev.stallwatch.model.event.Inventory;
+import dev.stallwatch.model.event.Memory;
+import dev.stallwatch.model.event.Pressure;
 import dev.stallwatch.model.event.Reclaim;
 import dev.stallwatch.model.event.ResourceSaver;
 import dev.stallwatch.model.event.TelemetryEvent;
@@ -61,6 +63,8 @@ public final class Correlator {
         Signal.of(reclaim).ifPresent(signal -> matching.onSignal(work, signal));
       }
       case Heartbeat heartbeat -> onHeartbeat(work, heartbeat);
+      case Memory sample -> work.facts = work.facts.withSeen(distroReported(work, sample.ts()));
+      case Pressure sample -> work.facts = work.facts.withSeen(distroReported(work, sample.ts()));
       case AptStall stall when stall.phase() == AptStall.Phase.RECOVERED ->
           matching.cleared(
               work,
@@ -186,6 +190,11 @@ public final class Correlator {
                 : seen.withDistroReport(heartbeat.ts()));
   }
 
+  /** Memory and pressure samples come from inside the distro: it is running. */
+  private static Observations distroReported(Work work, Instant at) {
+    return work.facts.seen().withDistroReport(at);
+  }
+
   private void onDistroProbe(Work work, DistroProbe probe) {
     work.facts = work.facts.withSeen(work.facts.seen().withWindowsSide(probe.ts()));
     if (Signal.isDown(probe.status())) {
@@ -202,16 +211,11 @@ public final class Correlator {
   /** The guest slept: remembered first, so that the look-alike rules see it. */
   private void onSuspend(Work work, Freeze freeze) {
     Signal signal = Signal.of(freeze).orElseThrow();
-    work.facts =
-        work.facts.withSeen(
-            work.facts
-                .seen()
-                .withSuspend(
-                    new Observations.Suspend(
-                        freeze.from(),
-                        freeze.to(),
-                        freeze.unseenByMonotonicClock(),
-                        signal.evidence())));
+    Observations.Suspend suspend =
+        new Observations.Suspend(
+            freeze.from(), freeze.to(), freeze.unseenByMonotonicClock(), signal.evidence());
+    work.facts = work.facts.withSeen(work.facts.seen().withSuspend(suspend));
+    matching.silenceWasASleep(work, suspend);
     matching.onSignal(work, signal);
   }
 

@@ -15,12 +15,33 @@ import java.util.Optional;
 /** Decides whether one rule explains a hang that began at a given time on a host. */
 final class Explainer {
 
+  /** How long after a resume no hang is blamed on Resource Saver. */
+  static final Duration SLEEP_SHADOW = Duration.ofMinutes(10);
+
   private Explainer() {}
 
   /** The rule's explanation of a hang beginning at {@code onset}, or empty if it does not fit. */
   static Optional<Explanation> explain(Rule rule, Instant onset, HostFacts facts) {
+    return explain(rule, onset, facts, false);
+  }
+
+  /**
+   * As {@link #explain(Rule, Instant, HostFacts)}, but Resource Saver counts as off only where it
+   * could have been seen: a host with Resource Saver enabled that has no source of its transitions
+   * (no transition, no Windows-side collector, no backend answer) does not show it was off. Tried
+   * before the probable causes, so that the absence of evidence does not outrank them.
+   */
+  static Optional<Explanation> explainOnEvidence(Rule rule, Instant onset, HostFacts facts) {
+    return explain(rule, onset, facts, true);
+  }
+
+  private static Optional<Explanation> explain(
+      Rule rule, Instant onset, HostFacts facts, boolean onEvidence) {
     Optional<List<String>> contextReasons = rule.context().match(facts.context());
     if (contextReasons.isEmpty()) {
+      return Optional.empty();
+    }
+    if (inSleepShadow(rule, onset, facts)) {
       return Optional.empty();
     }
     List<String> reasons = new ArrayList<>(contextReasons.get());
@@ -45,7 +66,8 @@ final class Explainer {
         clearedAt = exit.map(Transition::at);
       }
       case INACTIVE -> {
-        if (activeEntry(facts, onset, relation).isPresent()) {
+        if (activeEntry(facts, onset, relation).isPresent()
+            || onEvidence && !resourceSaverVisible(facts)) {
           return Optional.empty();
         }
         reasons.add("Docker Desktop was not in Resource Saver when the hang began");
@@ -67,6 +89,31 @@ final class Explainer {
   }
 
   /**
+   * Whether a rule that needs Resource Saver is asked about a hang that began during a suspend or
+   * within {@link #SLEEP_SHADOW} after it. A sleep explains such a hang better, and what looked
+   * like Resource Saver around it (an engine that did not answer) may have been the sleep itself.
+   */
+  private static boolean inSleepShadow(Rule rule, Instant onset, HostFacts facts) {
+    ResourceSaverRelation.State state = rule.resourceSaver().state();
+    boolean needsResourceSaver =
+        state == ResourceSaverRelation.State.ACTIVE || state == ResourceSaverRelation.State.EXITED;
+    return needsResourceSaver
+        && facts
+            .seen()
+            .suspendBefore(onset, SLEEP_SHADOW, rule.resourceSaver().grace())
+            .isPresent();
+  }
+
+  /** Whether this host would have shown Resource Saver, had it been on. */
+  private static boolean resourceSaverVisible(HostFacts facts) {
+    Observations seen = facts.seen();
+    return !Boolean.TRUE.equals(facts.context().resourceSaverEnabled())
+        || !facts.transitions().isEmpty()
+        || seen.windowsSideSeen() != null
+        || seen.backendIdleAnswered();
+  }
+
+  /**
    * The rule's probable cause for a hang beginning at {@code onset}: no Resource Saver transition
    * was seen around it, but the host's context is where the rule's cause occurs. Empty when the
    * rule has no {@code probable} block, the context does not fit, or a transition was seen (then
@@ -78,7 +125,9 @@ final class Explainer {
       return Optional.empty();
     }
     ResourceSaverRelation relation = rule.resourceSaver();
-    if (facts.anyTransitionBetween(onset.minus(relation.window()), onset.plus(relation.grace()))) {
+    if (inSleepShadow(rule, onset, facts)
+        || facts.anyTransitionBetween(
+            onset.minus(relation.window()), onset.plus(relation.grace()))) {
       return Optional.empty();
     }
     Optional<List<String>> context = rule.context().match(facts.context());

@@ -115,6 +115,29 @@ final class Incidents {
         incident, incident.status(), incident.resolvedAt(), updated, confidence, reasons, all);
   }
 
+  /**
+   * The incident with its confidence lowered to {@code confidence} for the reason given: later
+   * evidence showed another cause of what it saw (a silence that was a sleep).
+   */
+  static Incident doubted(Incident incident, String reason, double confidence, Evidence evidence) {
+    if (incident.confidenceReasons().contains(reason)) {
+      return incident;
+    }
+    List<String> reasons = new ArrayList<>(incident.confidenceReasons());
+    reasons.add(reason);
+    List<Evidence> all = new ArrayList<>(incident.evidence());
+    all.add(evidence);
+    all.sort(Comparator.comparing(Evidence::ts));
+    return copy(
+        incident,
+        incident.status(),
+        incident.resolvedAt(),
+        later(incident.updatedAt(), evidence.ts()),
+        Math.min(incident.confidence(), confidence),
+        reasons,
+        all);
+  }
+
   static Incident resolved(Incident incident, Evidence clearedBy, Instant at) {
     List<Evidence> evidence = new ArrayList<>(incident.evidence());
     if (clearedBy != null
@@ -139,6 +162,10 @@ final class Incidents {
 
   static boolean hasEvidenceOfType(Incident incident, String type) {
     return incident.evidence().stream().anyMatch(e -> e.type().equals(type));
+  }
+
+  static boolean isHangEvidence(String type) {
+    return HANG_EVIDENCE.contains(type);
   }
 
   private static Set<String> hangKinds(List<Evidence> evidence) {

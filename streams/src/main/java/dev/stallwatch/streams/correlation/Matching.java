@@ -19,6 +19,12 @@ final class Matching {
 
   static final String NO_RULE = "no rule matched this host's context and Resource Saver history";
 
+  /** What is left of a silence incident once the silence turned out to be a sleep. */
+  static final double SLEPT_CONFIDENCE = 0.1;
+
+  /** The analyzer notices silence from its last event, which may be a little before the sleep. */
+  private static final Duration SILENCE_SKEW = Duration.ofMinutes(1);
+
   private final RuleBook rules;
 
   Matching(RuleBook rules) {
@@ -27,9 +33,10 @@ final class Matching {
 
   /**
    * Explains the signal with the first rule that fits, joining or opening its incident. The
-   * evidence goes first: every rule but the fallback is tried on it. Then the probable causes, in
-   * rule order: a rule whose Resource Saver evidence is missing altogether, but whose context fits.
-   * The fallback comes last.
+   * evidence goes first: every rule but the fallback is tried on it, where Resource Saver counts as
+   * off only if the host could have seen it on. Then the probable causes, in rule order: a rule
+   * whose Resource Saver evidence is missing altogether, but whose context fits. Then every rule
+   * again, taking Resource Saver for off where nothing showed it on; the fallback comes last.
    */
   void onSignal(Work work, Signal signal) {
     if (ProbeVerdicts.STOPS_THE_DISTRO.contains(signal.kind())) {
@@ -38,9 +45,9 @@ final class Matching {
     }
     List<Rule> accepting = rules.rules().stream().filter(r -> r.accepts(signal.kind())).toList();
     Optional<Explanation> explanation =
-        first(accepting, rule -> !rule.fallback(), Explainer::explain, work, signal)
+        first(accepting, rule -> !rule.fallback(), Explainer::explainOnEvidence, work, signal)
             .or(() -> first(accepting, rule -> true, Explainer::explainProbable, work, signal))
-            .or(() -> first(accepting, Rule::fallback, Explainer::explain, work, signal));
+            .or(() -> first(accepting, rule -> true, Explainer::explain, work, signal));
     explanation.ifPresent(e -> place(work, signal, withFallbackReason(e)));
   }
 
@@ -142,6 +149,36 @@ final class Matching {
         "the hang cleared %d s after Docker Desktop left Resource Saver"
             .formatted(after.toSeconds());
     work.changes.update(incident, i -> Incidents.withReason(i, reason, bonus.add(), evidence));
+  }
+
+  /**
+   * The host's silence was a suspend: incidents that only the silence opened (a whole-VM freeze the
+   * live analyzer had to assume) are told so and lose their confidence.
+   */
+  void silenceWasASleep(Work work, Observations.Suspend suspend) {
+    List<Incident> all = new ArrayList<>(work.changes.open());
+    all.addAll(work.changes.recent());
+    for (Incident incident : all) {
+      boolean onlySilence =
+          incident.evidence().stream()
+              .map(Evidence::type)
+              .filter(Incidents::isHangEvidence)
+              .allMatch(SignalKinds.HOST_SILENT::equals);
+      boolean during =
+          !incident.onset().isBefore(suspend.from().minus(SILENCE_SKEW))
+              && !incident.onset().isAfter(suspend.to());
+      if (onlySilence && during && Incidents.hasEvidenceOfType(incident, SignalKinds.HOST_SILENT)) {
+        work.changes.update(
+            incident,
+            i ->
+                Incidents.doubted(
+                    i,
+                    "the host was silent because the guest was suspended (the PC slept), not"
+                        + " frozen",
+                    SLEPT_CONFIDENCE,
+                    suspend.evidence()));
+      }
+    }
   }
 
   void hostReportedAgain(Work work, TelemetryEvent event) {

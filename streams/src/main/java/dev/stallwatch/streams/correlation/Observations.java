@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param backendIdleAnswered the latest inventory says Docker Desktop's backend answered {@code GET
  *     /idle}
  * @param probe a failing {@code wsl.exe} probe into the distro, until it answers again
- * @param lastDistroReport the newest report of the distro's own collector (its heartbeat)
+ * @param lastDistroReport the newest report of the distro's own collector (a heartbeat or a sample)
  * @param lastHangSignal the newest hang signal's event time
  */
 public record Observations(

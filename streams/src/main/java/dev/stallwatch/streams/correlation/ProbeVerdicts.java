@@ -26,6 +26,9 @@ final class ProbeVerdicts {
   /** A longer gap between the distro's own reports means it stopped, if only for a while. */
   static final Duration MAX_REPORT_GAP = Duration.ofSeconds(30);
 
+  /** A hang signal reported this long before the failure still shows the distro hung. */
+  static final Duration HANG_BEFORE = Duration.ofSeconds(30);
+
   /** Signals that show the distro itself stopped or hung, not just {@code wsl.exe} into it. */
   static final Set<String> STOPS_THE_DISTRO =
       Set.of(
@@ -51,7 +54,7 @@ final class ProbeVerdicts {
     } else if (failing.verdict() == Verdict.DISTRO_STOPPED) {
       matching.onSignal(work, signal);
     } else if (failing.verdict() == Verdict.SERVICE_STUCK) {
-      matching.onSignal(work, unresponsive(failing, signal.evidence(), probe.ts()));
+      matching.onSignal(work, unresponsive(failing, signal.evidence()));
     }
   }
 
@@ -79,7 +82,7 @@ final class ProbeVerdicts {
     work.facts = work.facts.withSeen(seen.withProbe(failing.judged(verdict.get())));
     Signal signal =
         verdict.get() == Verdict.SERVICE_STUCK
-            ? unresponsive(failing, failing.evidence(), failing.since())
+            ? unresponsive(failing, failing.evidence())
             : new Signal(
                 SignalKinds.DISTRO_PROBE, failing.since(), failing.evidence(), Optional.empty());
     matching.onSignal(work, signal);
@@ -88,7 +91,7 @@ final class ProbeVerdicts {
   private static Optional<Verdict> verdict(
       FailingProbe failing, Observations seen, Instant now, boolean last) {
     Instant hang = seen.lastHangSignal();
-    if (hang != null && !hang.isBefore(failing.since().minus(MAX_REPORT_GAP))) {
+    if (hang != null && !hang.isBefore(failing.since().minus(HANG_BEFORE))) {
       return Optional.of(Verdict.DISTRO_STOPPED);
     }
     boolean gapless =
@@ -107,7 +110,7 @@ final class ProbeVerdicts {
     return last ? Optional.of(Verdict.DISTRO_STOPPED) : Optional.empty();
   }
 
-  private static Signal unresponsive(FailingProbe failing, Evidence probe, Instant at) {
+  private static Signal unresponsive(FailingProbe failing, Evidence probe) {
     long seconds = Duration.between(failing.since(), failing.lastReport()).toSeconds();
     Evidence evidence =
         new Evidence(

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Something on a host that a rule may explain, dated from when it started, not from when it was
@@ -27,6 +29,9 @@ import java.util.Optional;
  * @param clearedAt when it already ended, if the signal itself says so (a freeze's end)
  */
 record Signal(String kind, Instant onset, Evidence evidence, Optional<Instant> clearedAt) {
+
+  /** An error code as wsl.exe prints it after "Error code: ". */
+  private static final Pattern WSL_ERROR = Pattern.compile("Wsl/[A-Za-z0-9_/]+");
 
   /** Less unseen time than this is clock noise, not a suspend. */
   static final Duration SUSPEND_MIN_UNSEEN = Duration.ofSeconds(30);
@@ -67,7 +72,8 @@ record Signal(String kind, Instant onset, Evidence evidence, Optional<Instant> c
               probe.ts(),
               evidence(
                   probe,
-                  "wsl.exe into %s: %s".formatted(probe.distro(), probe.status()),
+                  "wsl.exe into %s: %s%s"
+                      .formatted(probe.distro(), probe.status(), wslError(probe.detail())),
                   probe.detail()));
       case KernelLog kernel ->
           signal(
@@ -88,13 +94,16 @@ record Signal(String kind, Instant onset, Evidence evidence, Optional<Instant> c
           Optional.of(dockerWaiting(probe));
       case Freeze freeze when suspended(freeze) -> Optional.of(suspend(freeze));
       case Freeze freeze -> Optional.of(freeze(freeze));
-      case DockerCli cli when cli.state() == DockerCli.State.MISSING ->
-          signal(
-              SignalKinds.DOCKER_CLI_MISSING,
-              cli.ts(),
-              evidence(cli, "the docker command vanished from " + cli.path(), cli.detail()));
+      case DockerCli cli when cli.state() == DockerCli.State.MISSING -> dockerCliMissing(cli);
       default -> Optional.empty();
     };
+  }
+
+  private static Optional<Signal> dockerCliMissing(DockerCli cli) {
+    return signal(
+        SignalKinds.DOCKER_CLI_MISSING,
+        cli.ts(),
+        evidence(cli, "the docker command vanished from " + cli.path(), cli.detail()));
   }
 
   /** Dated from when the longest-waiting command started. */
@@ -152,6 +161,18 @@ record Signal(String kind, Instant onset, Evidence evidence, Optional<Instant> c
                     freeze.duration().minus(freeze.unseenByMonotonicClock()).toSeconds()),
             null),
         Optional.of(freeze.to()));
+  }
+
+  /**
+   * The WSL error code a failing {@code wsl.exe} printed ({@code Wsl/Service/E_UNEXPECTED}, {@code
+   * Wsl/0x800703e3}, ...), as " with CODE", or nothing.
+   */
+  private static String wslError(String detail) {
+    if (detail == null) {
+      return "";
+    }
+    Matcher code = WSL_ERROR.matcher(detail);
+    return code.find() ? " with " + code.group() : "";
   }
 
   static boolean isDown(ProbeStatus status) {

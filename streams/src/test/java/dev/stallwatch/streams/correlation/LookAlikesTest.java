@@ -47,6 +47,20 @@ class LookAlikesTest {
   }
 
   @Test
+  void shouldNotBlameResourceSaverForADockerCommandWaitingRightAfterThePcWoke() {
+    List<Incident> incidents =
+        replay(
+            List.of(
+                laptop.inventory(ofMinutes(0), HostEvents.machine()),
+                laptop.entered(ofMinutes(5)),
+                laptop.suspended(ofMinutes(40).plusSeconds(3), ofMinutes(6), ofMinutes(40)),
+                laptop.dockerWaiting(ofMinutes(42), "docker", 2204, 60)));
+
+    assertThat(incidents).extracting(Incident::rule).doesNotContain("resource-saver-no-wake");
+    assertThat(incidents).isEmpty();
+  }
+
+  @Test
   void shouldBlameTheSleepForANewTerminalFailingWithEUnexpectedAfterWaking() {
     Incident incident =
         only(
@@ -61,6 +75,9 @@ class LookAlikesTest {
     assertThat(incident.rule()).isEqualTo("sleep-resume");
     assertThat(incident.status()).isEqualTo(Incident.Status.RESOLVED);
     assertThat(incident.evidence()).extracting(Evidence::line).contains(E_UNEXPECTED);
+    assertThat(incident.evidence())
+        .extracting(Evidence::summary)
+        .contains("wsl.exe into Ubuntu-24.04: FAILED with Wsl/Service/E_UNEXPECTED");
   }
 
   @Test
@@ -79,6 +96,44 @@ class LookAlikesTest {
 
     assertThat(frozen).extracting(Incident::rule).containsExactly("vm-freeze");
     assertThat(slept).isEmpty();
+  }
+
+  @Test
+  void shouldTakeBackTheFrozenVmALiveAnalyzerAssumedOnceTheSilenceTurnsOutToBeASleep() {
+    Analysis analysis = new Analysis(RuleBook.shipped(), AnalysisSettings.DEFAULTS);
+    HostTimeline timeline = HostTimeline.empty(laptop.host());
+    for (TelemetryEvent event :
+        List.of(
+            laptop.inventory(ofMinutes(0), HostEvents.machine()),
+            laptop.heartbeat(ofSeconds(10)),
+            laptop.heartbeat(ofSeconds(20)))) {
+      timeline = analysis.accept(timeline, event, event.ts()).timeline();
+    }
+    Analysis.Result silent =
+        analysis.tick(timeline, HostEvents.at(ofSeconds(90)), HostEvents.at(ofSeconds(20)));
+    assertThat(silent.incidents()).extracting(Incident::rule).containsExactly("vm-freeze");
+
+    TelemetryEvent woke =
+        laptop.suspended(ofMinutes(40).plusSeconds(2), ofSeconds(30), ofMinutes(40));
+    Analysis.Result after = analysis.accept(silent.timeline(), woke, woke.ts());
+    after = analysis.flush(after.timeline());
+
+    Incident freeze = silent.incidents().getFirst();
+    Incident last =
+        replayedVersions(after).stream()
+            .filter(i -> i.id().equals(freeze.id()))
+            .reduce((a, b) -> b)
+            .orElseThrow();
+    assertThat(last.status()).isEqualTo(Incident.Status.RESOLVED);
+    assertThat(last.confidence()).isEqualTo(0.1);
+    assertThat(last.confidenceReasons())
+        .contains("the host was silent because the guest was suspended (the PC slept), not frozen");
+  }
+
+  private static List<Incident> replayedVersions(Analysis.Result result) {
+    List<Incident> versions = new ArrayList<>(result.timeline().recent());
+    versions.addAll(result.timeline().open());
+    return versions;
   }
 
   @Test

@@ -90,6 +90,39 @@ class ProbableCauseTest {
   }
 
   @Test
+  void shouldNotTakeResourceSaverForOffOnAHostThatCouldNotHaveSeenItOn() {
+    HostEvents.Machine withSystemd = OLD_DOCKER_ON_GRADUAL.systemd(true);
+    HostEvents blind = new HostEvents("dev-blind");
+    HostEvents watched = new HostEvents("dev-watched");
+    HostEvents fixed = new HostEvents("dev-fixed");
+
+    Incident onBlindHost =
+        only(
+            replay(
+                List.of(
+                    blind.inventory(ofMinutes(0), withSystemd),
+                    blind.hungTask(ofMinutes(8), "apt-get", 4711, 122))));
+    Incident onWatchedHost =
+        only(
+            replay(
+                List.of(
+                    watched.inventory(ofMinutes(0), withSystemd),
+                    watched.windowsHeartbeat(ofMinutes(1)),
+                    watched.hungTask(ofMinutes(8), "apt-get", 4711, 122))));
+    Incident whereItDoesNotEngage =
+        only(
+            replay(
+                List.of(
+                    fixed.inventory(ofMinutes(0), withSystemd.dockerDesktop("4.45.0")),
+                    fixed.hungTask(ofMinutes(8), "apt-get", 4711, 122))));
+
+    assertThat(onBlindHost.rule()).isEqualTo("resource-saver-gradual");
+    assertThat(onBlindHost.probable()).isTrue();
+    assertThat(onWatchedHost.rule()).isEqualTo("gradual-systemd-lag");
+    assertThat(whereItDoesNotEngage.rule()).isEqualTo("gradual-systemd-lag");
+  }
+
+  @Test
   void shouldLeaveAHangUnexplainedWhenNothingInItsContextPointsToACause() {
     List<HostEvents.Machine> noPlausibleCause =
         List.of(
