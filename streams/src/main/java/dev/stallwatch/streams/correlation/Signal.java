@@ -66,15 +66,7 @@ record Signal(String kind, Instant onset, Evidence evidence, Optional<Instant> c
                   "I/O on %s made no progress for %d s (%s)"
                       .formatted(io.subject(), io.stalledMillis() / 1000, io.kind()),
                   io.detail()));
-      case DistroProbe probe when isDown(probe.status()) ->
-          signal(
-              SignalKinds.DISTRO_PROBE,
-              probe.ts(),
-              evidence(
-                  probe,
-                  "wsl.exe into %s: %s%s"
-                      .formatted(probe.distro(), probe.status(), wslError(probe.detail())),
-                  probe.detail()));
+      case DistroProbe probe when isDown(probe.status()) -> distroDown(probe);
       case KernelLog kernel ->
           signal(
               SignalKinds.kernel(kernel.rule()),
@@ -97,6 +89,17 @@ record Signal(String kind, Instant onset, Evidence evidence, Optional<Instant> c
       case DockerCli cli when cli.state() == DockerCli.State.MISSING -> dockerCliMissing(cli);
       default -> Optional.empty();
     };
+  }
+
+  private static Optional<Signal> distroDown(DistroProbe probe) {
+    return signal(
+        SignalKinds.DISTRO_PROBE,
+        probe.ts(),
+        evidence(
+            probe,
+            "wsl.exe into %s: %s%s"
+                .formatted(probe.distro(), probe.status(), wslError(probe.detail())),
+            probe.detail()));
   }
 
   private static Optional<Signal> dockerCliMissing(DockerCli cli) {
