@@ -95,6 +95,14 @@ function confidenceCell(hit) {
     items.append(...reasons.map((reason) => el('li', reason)));
     cell.append(items);
   }
+  // A probable cause says what was not seen that would confirm it.
+  const missing = list(hit.incident.missingEvidence);
+  if (missing.length > 0) {
+    cell.append(el('div', 'probable, to confirm:', 'probable'));
+    const items = el('ul', null, 'missing');
+    items.append(...missing.map((line) => el('li', line)));
+    cell.append(items);
+  }
   return cell;
 }
 
@@ -119,7 +127,7 @@ const CELLS = [
     return [i.id, i.title, i.rule, i.severity, hit.highlights, i.evidence];
   }],
   [statusCell, (hit) => [hit.incident.status]],
-  [confidenceCell, (hit) => [hit.incident.confidence, hit.incident.confidenceReasons]],
+  [confidenceCell, (hit) => [hit.incident.confidence, hit.incident.confidenceReasons, hit.incident.missingEvidence]],
   [(hit) => el('td', hit.incident.remediation ?? '', 'remediation'), (hit) => [hit.incident.remediation]],
   [issuesCell, (hit) => [hit.issues, hit.incident.knownIssues]],
 ];

@@ -51,6 +51,21 @@ class DiagnoseCommandTest {
   }
 
   @Test
+  void shouldCallACauseSeenOnlyInTheSetupProbableAndSayWhatWouldConfirmIt() {
+    Path capture = Path.of("src/main/resources/dev/stallwatch/app/eval/diagnose/wsl-11066-probable");
+
+    int exit = run("diagnose", capture.toString());
+
+    assertThat(exit).isZero();
+    assertThat(out.toString())
+        .contains("Probable: Hang while Docker Desktop was in Resource Saver")
+        .contains("[resource-saver-gradual]")
+        .contains("probable; to confirm it:")
+        .contains("no Resource Saver transition was seen")
+        .contains("microsoft/WSL#11066");
+  }
+
+  @Test
   void shouldExplainAHangUnderResourceSaverWithGradualReclaim() throws Exception {
     int exit = run("diagnose", "--json", Captures.capture("resource-saver-gradual").toString());
 

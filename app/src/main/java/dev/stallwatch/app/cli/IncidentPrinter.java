@@ -76,6 +76,10 @@ final class IncidentPrinter {
         i.resolvedAt() == null ? ", still open" : ", resolved " + time(i.resolvedAt()));
     out.println("  why:");
     i.confidenceReasons().forEach(reason -> out.println("    - " + reason));
+    if (i.probable()) {
+      out.println("  probable; to confirm it:");
+      i.missingEvidence().forEach(missing -> out.println("    - " + missing));
+    }
     out.println("  evidence:");
     for (Evidence e : i.evidence()) {
       out.printf("    %s  %-14s %s%n", time(e.ts()), e.type(), e.summary());
