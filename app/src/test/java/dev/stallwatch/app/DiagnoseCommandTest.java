@@ -52,7 +52,8 @@ class DiagnoseCommandTest {
 
   @Test
   void shouldCallACauseSeenOnlyInTheSetupProbableAndSayWhatWouldConfirmIt() {
-    Path capture = Path.of("src/main/resources/dev/stallwatch/app/eval/diagnose/wsl-11066-probable");
+    Path capture =
+        Path.of("src/main/resources/dev/stallwatch/app/eval/diagnose/wsl-11066-probable");
 
     int exit = run("diagnose", capture.toString());
 
