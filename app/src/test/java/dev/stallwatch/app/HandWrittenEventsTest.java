@@ -64,10 +64,10 @@ class HandWrittenEventsTest {
     assertThat(err.toString().lines().toList())
         .containsExactly(
             capture.resolve("events.jsonl")
-                + ": 2 of 2 event(s) were not in the wire format and were read leniently: 2 had"
-                + " no v (set to 1), 2 had no id (one derived from their content), 2 had no seq"
-                + " (left unset, so no gap is counted), 1 had enum values in another case (read in"
-                + " any case), 2 were resource_saver without seenVia (taken as STATUS_COMMAND)");
+                + ": 2 of 2 event(s) were not in the wire format and were read leniently: 2 had no"
+                + " v (set to 1), 2 had no id (one derived from their content), 2 had no seq (set"
+                + " to 0, which the gap check ignores), 1 had enum values in another case (read in"
+                + " any case), 2 had type resource_saver and no seenVia (taken as STATUS_COMMAND)");
     assertThat(Json.mapper().readTree(out.toString()).get("notices")).hasSize(1);
   }
 

@@ -53,9 +53,9 @@ public final class LenientEvents {
   public enum Filled {
     VERSION("had no v (set to 1)"),
     ID("had no id (one derived from their content)"),
-    SEQ("had no seq (left unset, so no gap is counted)"),
+    SEQ("had no seq (set to 0, which the gap check ignores)"),
     ENUM_CASE("had enum values in another case (read in any case)"),
-    SEEN_VIA("were resource_saver without seenVia (taken as " + REPORTED_SEEN_VIA + ")"),
+    SEEN_VIA("had type resource_saver and no seenVia (taken as " + REPORTED_SEEN_VIA + ")"),
     DOCKER_CLI_PATH(
         "were docker_cli without path (taken as " + LenientEvents.DOCKER_CLI_PATH + ")");
 

@@ -112,8 +112,8 @@ class LenientEventsTest {
         .hasValue(
             "events.jsonl: 2 of 3 event(s) were not in the wire format and were read leniently:"
                 + " 2 had no v (set to 1), 2 had no id (one derived from their content), 2 had no"
-                + " seq (left unset, so no gap is counted), 1 had enum values in another case"
-                + " (read in any case), 2 were resource_saver without seenVia (taken as"
+                + " seq (set to 0, which the gap check ignores), 1 had enum values in another case"
+                + " (read in any case), 2 had type resource_saver and no seenVia (taken as"
                 + " STATUS_COMMAND)");
   }
 
