@@ -3,8 +3,11 @@ package dev.stallwatch.server;
 import dev.stallwatch.search.IncidentIndex;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import io.javalin.router.InternalRouter;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -47,6 +50,8 @@ public final class DashboardServer implements AutoCloseable {
   private final ServerSecurity security;
   private final ServerMetrics metrics;
   private Javalin app;
+  // Read by the request logger on Jetty's threads; set once the server started.
+  private volatile InternalRouter router;
 
   /** A server, not yet started, over {@code index}, which stays the caller's to close. */
   public DashboardServer(IncidentIndex index) {
@@ -98,6 +103,7 @@ public final class DashboardServer implements AutoCloseable {
             });
     created.start(host, port);
     app = created;
+    router = created.unsafe.internalRouter;
     LOG.info(
         "dashboard listening on {}://{}:{}/ ({})",
         security.scheme(),
@@ -133,6 +139,25 @@ public final class DashboardServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The path template of the route a request was for, also when it was refused before reaching it
+   * (a 401), so {@code /metrics} counts it there; null when no route has its path.
+   */
+  private String routeTemplate(Context ctx) {
+    Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+    if (matched != null) {
+      return matched.path;
+    }
+    InternalRouter routes = router;
+    if (routes == null) {
+      return null;
+    }
+    return routes.findHttpHandlerEntries(ctx.method(), ctx.path()).stream()
+        .map(parsed -> parsed.endpoint.path)
+        .findFirst()
+        .orElse(null);
+  }
+
   private void configure(JavalinConfig config) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
@@ -149,7 +174,7 @@ public final class DashboardServer implements AutoCloseable {
         });
     config.requestLogger.http(
         (ctx, millis) -> {
-          metrics.recordRequest(ctx, millis);
+          metrics.recordRequest(ctx, millis, routeTemplate(ctx));
           LOG.debug("{} {} {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), millis);
         });
 

@@ -4,7 +4,6 @@ import dev.stallwatch.search.IncidentIndex;
 import dev.stallwatch.search.SearchRequest;
 import dev.stallwatch.streams.AnalyzerHealth;
 import io.javalin.http.Context;
-import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -86,12 +85,16 @@ public final class ServerMetrics {
     sseClients.decrementAndGet();
   }
 
-  /** Javalin's request logger: times every request by its route's template. */
-  void recordRequest(Context ctx, float millis) {
+  /**
+   * Javalin's request logger: times every request by its route's template.
+   *
+   * @param route the template of the route the request was for, or null when none matches
+   */
+  void recordRequest(Context ctx, float millis, String route) {
     Timer.builder("http.server.requests")
         .description("HTTP requests by route template, method and status.")
         .tag("method", ctx.method().name())
-        .tag("route", route(ctx))
+        .tag("route", route != null ? route : ctx.statusCode() < 400 ? "static" : "unmatched")
         .tag("status", Integer.toString(ctx.statusCode()))
         .register(registry)
         .record(Duration.ofNanos((long) (millis * 1_000_000)));
@@ -100,14 +103,6 @@ public final class ServerMetrics {
   /** {@code GET /metrics}. */
   void scrape(Context ctx) {
     ctx.contentType(CONTENT_TYPE).result(registry.scrape());
-  }
-
-  private static String route(Context ctx) {
-    Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-    if (endpoint != null) {
-      return endpoint.path;
-    }
-    return ctx.statusCode() < 400 ? "static" : "unmatched";
   }
 
   private static double openIn(IncidentIndex index) {

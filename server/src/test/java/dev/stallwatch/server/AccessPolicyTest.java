@@ -39,6 +39,11 @@ class AccessPolicyTest {
       assertThat(wrongToken.statusCode()).isEqualTo(401);
       assertThat(allowed.statusCode()).isEqualTo(200);
       assertThat(allowed.body()).contains(TestIncidents.aptHang().id());
+      // Refusals count under the route they were for, not as unknown paths.
+      assertThat(served.send(lan, "GET", "/metrics", BEARER).body())
+          .contains(
+              "http_server_requests_seconds_count{method=\"GET\",route=\"/api/incidents\","
+                  + "status=\"401\"} 2");
     }
   }
 
