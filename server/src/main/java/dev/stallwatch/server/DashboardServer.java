@@ -3,8 +3,12 @@ package dev.stallwatch.server;
 import dev.stallwatch.search.IncidentIndex;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import io.javalin.router.InternalRouter;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +29,14 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /healthz}: {@code {"status":"ok","incidents":N,"knownIssues":N,...}} with the
  *       analyzer's health, the hosts known and the Kafka address when the server runs beside them
  *       (see {@link StackStatus}); 503 while the analyzer fails
+ *   <li>{@code GET /metrics}: Prometheus metrics ({@link ServerMetrics})
+ *   <li>{@code GET /openapi.json}: the OpenAPI 3.1 description of these routes
  *   <li>{@code GET /}: the dashboard page, served from {@code /web} on the classpath
  * </ul>
+ *
+ * <p>Every request passes the {@link AccessPolicy} of its {@link ServerSecurity} first: on a
+ * loopback-only server with no credentials that lets everything through; otherwise a request
+ * lacking them is a 401.
  *
  * <p>Every error is JSON, {@code {"error":"one sentence"}}, with a 4xx or 5xx status and the {@link
  * SecurityHeaders}, those Jetty answers itself included ({@link JettyErrors}).
@@ -37,7 +47,11 @@ public final class DashboardServer implements AutoCloseable {
 
   private final IncidentIndex index;
   private final StackStatus stack;
+  private final ServerSecurity security;
+  private final ServerMetrics metrics;
   private Javalin app;
+  // Read by the request logger on Jetty's threads; set once the server started.
+  private volatile InternalRouter router;
 
   /** A server, not yet started, over {@code index}, which stays the caller's to close. */
   public DashboardServer(IncidentIndex index) {
@@ -46,8 +60,28 @@ public final class DashboardServer implements AutoCloseable {
 
   /** A server that also reports on the parts it runs beside. */
   public DashboardServer(IncidentIndex index, StackStatus stack) {
+    this(index, stack, ServerSecurity.LOOPBACK);
+  }
+
+  /** A server that also guards what it serves with {@code security}. */
+  public DashboardServer(IncidentIndex index, StackStatus stack, ServerSecurity security) {
     this.index = Objects.requireNonNull(index, "index");
     this.stack = Objects.requireNonNull(stack, "stack");
+    this.security = Objects.requireNonNull(security, "security");
+    this.metrics = new ServerMetrics(index, stack);
+  }
+
+  /**
+   * The server's metrics, scraped by {@code /metrics}: other parts (alert sinks) register their
+   * counters in {@link ServerMetrics#registry()}, and the event stream counts its clients.
+   */
+  public ServerMetrics metrics() {
+    return metrics;
+  }
+
+  /** Who may ask what; the routes that change state use it to name their author. */
+  public AccessPolicy access() {
+    return security.access();
   }
 
   /**
@@ -60,10 +94,34 @@ public final class DashboardServer implements AutoCloseable {
     if (app != null) {
       throw new IllegalStateException("the dashboard server was already started");
     }
-    Javalin created = Javalin.create(this::configure);
+    security.checkBindable(host);
+    Javalin created =
+        Javalin.create(
+            config -> {
+              configure(config);
+              security.tls().ifPresent(tls -> TlsConnector.add(config, tls, host, port));
+            });
     created.start(host, port);
     app = created;
-    LOG.info("dashboard listening on http://{}:{}/", host, created.port());
+    router = created.unsafe.internalRouter;
+    LOG.info(
+        "dashboard listening on {}://{}:{}/ ({})",
+        security.scheme(),
+        host,
+        created.port(),
+        security.access().requiresCredentials() ? "credentials required" : "no credentials");
+  }
+
+  /** Every route Javalin answers, as {@code METHOD /path/{param}}, for the API's description. */
+  synchronized List<String> routes() {
+    if (app == null) {
+      throw new IllegalStateException("the dashboard server is not started");
+    }
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+        .toList();
   }
 
   /** The port the server listens on. */
@@ -81,6 +139,25 @@ public final class DashboardServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The path template of the route a request was for, also when it was refused before reaching it
+   * (a 401), so {@code /metrics} counts it there; null when no route has its path.
+   */
+  private String routeTemplate(Context ctx) {
+    Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+    if (matched != null) {
+      return matched.path;
+    }
+    InternalRouter routes = router;
+    if (routes == null) {
+      return null;
+    }
+    return routes.findHttpHandlerEntries(ctx.method(), ctx.path()).stream()
+        .map(parsed -> parsed.endpoint.path)
+        .findFirst()
+        .orElse(null);
+  }
+
   private void configure(JavalinConfig config) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
@@ -96,12 +173,15 @@ public final class DashboardServer implements AutoCloseable {
           files.location = Location.CLASSPATH;
         });
     config.requestLogger.http(
-        (ctx, millis) ->
-            LOG.debug("{} {} {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), millis));
+        (ctx, millis) -> {
+          metrics.recordRequest(ctx, millis, routeTemplate(ctx));
+          LOG.debug("{} {} {} in {} ms", ctx.method(), ctx.path(), ctx.statusCode(), millis);
+        });
 
     IncidentApi api = new IncidentApi(index);
     KnowledgeApi kb = new KnowledgeApi(index);
     config.routes.before(SecurityHeaders::add);
+    config.routes.before(security.access()::requireAuthorized);
     config.routes.before("/api/*", QueryStrings::check);
     config.routes.get("/api/incidents", api::recent);
     config.routes.get("/api/incidents/{id}", api::incident);
@@ -111,6 +191,8 @@ public final class DashboardServer implements AutoCloseable {
     config.routes.get("/api/kb", kb::list);
     config.routes.get("/api/kb/{owner}/{repo}/{number}", kb::entry);
     config.routes.get("/healthz", new HealthApi(index, stack)::health);
+    config.routes.get("/metrics", metrics::scrape);
+    config.routes.get("/openapi.json", OpenApi::serve);
     ApiErrors.register(config.routes);
   }
 }

@@ -45,6 +45,10 @@ final class RunningDashboard implements AutoCloseable {
     server.start("127.0.0.1", 0);
   }
 
+  DashboardServer server() {
+    return server;
+  }
+
   /** GET on this server. */
   HttpResponse<String> get(String pathAndQuery) throws Exception {
     return get(server.port(), pathAndQuery);

@@ -5,10 +5,12 @@ import dev.stallwatch.app.ShutdownSignal;
 import dev.stallwatch.app.StartupException;
 import dev.stallwatch.app.up.LocalStack;
 import dev.stallwatch.app.up.UpSettings;
+import dev.stallwatch.server.ServerSecurity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,6 +27,8 @@ import picocli.CommandLine.Spec;
 final class UpCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin ServingOptions serving;
 
   @Option(
       names = "--demo",
@@ -43,7 +47,7 @@ final class UpCommand implements Callable<Integer> {
       names = "--port",
       paramLabel = "N",
       defaultValue = "8080",
-      description = "Dashboard port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+      description = "Dashboard port (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
@@ -59,10 +63,13 @@ final class UpCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new StartupException("--port must be between 0 and 65535, was " + port);
     }
+    ServerSecurity security = serving.security(System.getenv());
     ServiceStack stack = new ServiceStack();
     LocalStack local;
     try {
-      local = LocalStack.start(new UpSettings(dataDir, "127.0.0.1", port, demo, root), stack);
+      local =
+          LocalStack.start(
+              new UpSettings(dataDir, serving.bindAddress(), port, demo, root, security), stack);
     } catch (Exception e) {
       stack.close();
       throw e;

@@ -106,7 +106,9 @@ public final class LocalStack {
 
     DashboardServer server =
         stack.add(
-            "dashboard", new DashboardServer(index, new LocalStackStatus(analyzer, bootstrap)));
+            "dashboard",
+            new DashboardServer(
+                index, new LocalStackStatus(analyzer, bootstrap), settings.security()));
     try {
       server.start(settings.bindAddress(), settings.port());
     } catch (RuntimeException e) {
@@ -121,9 +123,20 @@ public final class LocalStack {
       startDemo(bootstrap, data.resolve("demo"), stack);
     }
     return new LocalStack(
-        URI.create("http://%s:%d/".formatted(settings.bindAddress(), server.port())),
+        URI.create(
+            "%s://%s:%d/"
+                .formatted(
+                    settings.security().scheme(), urlHost(settings.bindAddress()), server.port())),
         bootstrap,
         analyzer.failure());
+  }
+
+  /** The host to print in the dashboard's URL: a wildcard bind is reached on loopback. */
+  private static String urlHost(String bindAddress) {
+    if (bindAddress.equals("0.0.0.0") || bindAddress.equals("::")) {
+      return "127.0.0.1";
+    }
+    return bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
   }
 
   /**

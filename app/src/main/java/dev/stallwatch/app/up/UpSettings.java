@@ -1,5 +1,6 @@
 package dev.stallwatch.app.up;
 
+import dev.stallwatch.server.ServerSecurity;
 import java.nio.file.Path;
 
 /**
@@ -10,6 +11,12 @@ import java.nio.file.Path;
  * @param port the dashboard's port; 0 picks a free one
  * @param demo whether to add the simulated fleet
  * @param collectorRoot the root the local collector reads this machine under ({@code /} live)
+ * @param security the dashboard's credentials and TLS
  */
 public record UpSettings(
-    Path dataDir, String bindAddress, int port, boolean demo, Path collectorRoot) {}
+    Path dataDir,
+    String bindAddress,
+    int port,
+    boolean demo,
+    Path collectorRoot,
+    ServerSecurity security) {}

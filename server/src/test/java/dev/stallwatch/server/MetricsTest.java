@@ -1,0 +1,56 @@
+package dev.stallwatch.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stallwatch.model.Incident;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** {@code /metrics} in Prometheus's text format, after real requests. */
+class MetricsTest {
+
+  @Test
+  void shouldTimeRequestsByRouteTemplateNotByRawPath() throws Exception {
+    try (RunningDashboard dashboard = new RunningDashboard()) {
+      String id = TestIncidents.aptHang().id();
+      dashboard.get("/api/incidents/" + id);
+      dashboard.get("/api/incidents/" + id);
+      dashboard.get("/api/incidents/no-such-incident");
+
+      HttpResponse<String> metrics = dashboard.get("/metrics");
+
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+      assertThat(metrics.body())
+          .contains(
+              "http_server_requests_seconds_count{method=\"GET\",route=\"/api/incidents/{id}\","
+                  + "status=\"200\"} 2")
+          .contains(
+              "http_server_requests_seconds_count{method=\"GET\",route=\"/api/incidents/{id}\","
+                  + "status=\"404\"} 1")
+          .contains("http_server_requests_seconds_sum{method=\"GET\"")
+          .doesNotContain(id);
+    }
+  }
+
+  @Test
+  void shouldCountOpenIncidentsAndEventStreamClients() throws Exception {
+    try (RunningDashboard dashboard =
+        new RunningDashboard(List.of(TestIncidents.aptHang(), TestIncidents.terminalFailure()))) {
+      String body = dashboard.get("/metrics").body();
+
+      long open =
+          Stream.of(TestIncidents.aptHang(), TestIncidents.terminalFailure())
+              .filter(i -> i.status() == Incident.Status.OPEN)
+              .count();
+      assertThat(body)
+          .contains("stallwatch_incidents_open " + open + ".0")
+          .contains("stallwatch_incidents 2.0")
+          // No route streams events yet; the gauge is there, at 0, for the one that will.
+          .contains("stallwatch_sse_clients 0.0");
+    }
+  }
+}
