@@ -3,12 +3,14 @@ package dev.stallwatch.app.cli;
 import dev.stallwatch.app.ServiceStack;
 import dev.stallwatch.app.ShutdownSignal;
 import dev.stallwatch.app.StartupException;
+import dev.stallwatch.app.up.AlertSinks;
 import dev.stallwatch.app.up.LocalStack;
 import dev.stallwatch.app.up.UpSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,6 +56,8 @@ final class UpCommand implements Callable<Integer> {
           "Root the local collector reads this machine under (default: ${DEFAULT-VALUE}).")
   Path root;
 
+  @Mixin AlertSinkOptions alertSinks;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) {
@@ -62,7 +66,9 @@ final class UpCommand implements Callable<Integer> {
     ServiceStack stack = new ServiceStack();
     LocalStack local;
     try {
+      var alerts = alertSinks.config();
       local = LocalStack.start(new UpSettings(dataDir, "127.0.0.1", port, demo, root), stack);
+      AlertSinks.start(alerts, local.bootstrapServers(), local.dashboardUrl(), stack);
     } catch (Exception e) {
       stack.close();
       throw e;
