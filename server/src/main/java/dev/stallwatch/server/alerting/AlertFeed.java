@@ -64,6 +64,7 @@ public final class AlertFeed implements AutoCloseable {
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     consumer = new KafkaConsumer<>(config);
+    // Until the thread runs, close() closes the consumer itself (a failed start must not leak it).
     List<TopicPartition> alerts = partitions(Topics.ALERTS.name());
     List<TopicPartition> incidentPartitions = partitions(Topics.INCIDENTS.name());
     List<TopicPartition> all = new ArrayList<>(alerts);
@@ -150,6 +151,10 @@ public final class AlertFeed implements AutoCloseable {
   public void close() {
     closed = true;
     KafkaConsumer<String, byte[]> c = consumer;
+    if (c != null && thread.getState() == Thread.State.NEW) {
+      c.close(Duration.ofSeconds(5));
+      return;
+    }
     if (c != null) {
       c.wakeup();
     }
