@@ -2,14 +2,17 @@ package dev.stallwatch.server;
 
 import dev.stallwatch.search.IncidentIndex;
 import dev.stallwatch.search.SearchRequest;
+import dev.stallwatch.server.alerting.AlertSinkStats;
 import dev.stallwatch.streams.AnalyzerHealth;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
 
@@ -98,6 +101,32 @@ public final class ServerMetrics {
         .tag("status", Integer.toString(ctx.statusCode()))
         .register(registry)
         .record(Duration.ofNanos((long) (millis * 1_000_000)));
+  }
+
+  /** Counts what each alert destination sent, gave up on and dropped, read when scraped. */
+  public void alertSinks(List<AlertSinkStats> sinks) {
+    for (AlertSinkStats sink : sinks) {
+      sinkCounter("sent", "Alert payloads the destination accepted.", sink, AlertSinkStats::sent);
+      sinkCounter(
+          "failed",
+          "Alert payloads given up on after the last attempt.",
+          sink,
+          AlertSinkStats::failed);
+      sinkCounter(
+          "dropped",
+          "Alert payloads dropped unsent from a full queue.",
+          sink,
+          AlertSinkStats::dropped);
+    }
+  }
+
+  private void sinkCounter(
+      String what, String help, AlertSinkStats sink, ToDoubleFunction<AlertSinkStats> count) {
+    FunctionCounter.builder("stallwatch.alerts." + what, sink, count)
+        .description(help)
+        .tag("sink", sink.kind())
+        .tag("target", sink.target())
+        .register(registry);
   }
 
   /** {@code GET /metrics}. */

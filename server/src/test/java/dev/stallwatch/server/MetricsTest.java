@@ -3,6 +3,7 @@ package dev.stallwatch.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stallwatch.model.Incident;
+import dev.stallwatch.server.alerting.AlertSinkStats;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.Stream;
@@ -51,6 +52,29 @@ class MetricsTest {
           .contains("stallwatch_incidents 2.0")
           // No route streams events yet; the gauge is there, at 0, for the one that will.
           .contains("stallwatch_sse_clients 0.0");
+    }
+  }
+
+  @Test
+  void shouldShowWhatEachAlertDestinationSentFailedAndDropped() throws Exception {
+    try (RunningDashboard dashboard = new RunningDashboard()) {
+      dashboard.server().metrics().alertSinks(List.of(new FixedSink("webhook", 3, 1, 2)));
+
+      String body = dashboard.get("/metrics").body();
+
+      String target = "sink=\"webhook\",target=\"https://chat.example/hook\"";
+      assertThat(body)
+          .contains("stallwatch_alerts_sent_total{" + target + "} 3.0")
+          .contains("stallwatch_alerts_failed_total{" + target + "} 1.0")
+          .contains("stallwatch_alerts_dropped_total{" + target + "} 2.0");
+    }
+  }
+
+  private record FixedSink(String kind, long sent, long failed, long dropped)
+      implements AlertSinkStats {
+    @Override
+    public String target() {
+      return "https://chat.example/hook";
     }
   }
 }

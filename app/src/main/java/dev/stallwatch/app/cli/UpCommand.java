@@ -3,6 +3,7 @@ package dev.stallwatch.app.cli;
 import dev.stallwatch.app.ServiceStack;
 import dev.stallwatch.app.ShutdownSignal;
 import dev.stallwatch.app.StartupException;
+import dev.stallwatch.app.up.AlertSinks;
 import dev.stallwatch.app.up.LocalStack;
 import dev.stallwatch.app.up.UpSettings;
 import dev.stallwatch.server.ServerSecurity;
@@ -58,6 +59,8 @@ final class UpCommand implements Callable<Integer> {
           "Root the local collector reads this machine under (default: ${DEFAULT-VALUE}).")
   Path root;
 
+  @Mixin AlertSinkOptions alertSinks;
+
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65535) {
@@ -67,9 +70,12 @@ final class UpCommand implements Callable<Integer> {
     ServiceStack stack = new ServiceStack();
     LocalStack local;
     try {
+      var alerts = alertSinks.config();
       local =
           LocalStack.start(
               new UpSettings(dataDir, serving.bindAddress(), port, demo, root, security), stack);
+      AlertSinks.start(alerts, local.bootstrapServers(), local.dashboardUrl(), stack)
+          .ifPresent(dispatcher -> local.metrics().alertSinks(dispatcher.stats()));
     } catch (Exception e) {
       stack.close();
       throw e;

@@ -19,6 +19,7 @@ import dev.stallwatch.search.IncidentIndexer;
 import dev.stallwatch.search.kb.KnowledgeBase;
 import dev.stallwatch.search.kb.KnowledgeBaseException;
 import dev.stallwatch.server.DashboardServer;
+import dev.stallwatch.server.ServerMetrics;
 import dev.stallwatch.streams.Analyzer;
 import java.io.IOException;
 import java.net.URI;
@@ -60,11 +61,22 @@ public final class LocalStack {
   private final URI dashboardUrl;
   private final String bootstrapServers;
   private final CompletableFuture<String> failure;
+  private final ServerMetrics metrics;
 
-  private LocalStack(URI dashboardUrl, String bootstrapServers, CompletableFuture<String> failure) {
+  private LocalStack(
+      URI dashboardUrl,
+      String bootstrapServers,
+      CompletableFuture<String> failure,
+      ServerMetrics metrics) {
     this.dashboardUrl = dashboardUrl;
     this.bootstrapServers = bootstrapServers;
     this.failure = failure;
+    this.metrics = metrics;
+  }
+
+  /** What {@code /metrics} shows; other parts (the alert sinks) add theirs. */
+  public ServerMetrics metrics() {
+    return metrics;
   }
 
   public URI dashboardUrl() {
@@ -128,7 +140,8 @@ public final class LocalStack {
                 .formatted(
                     settings.security().scheme(), urlHost(settings.bindAddress()), server.port())),
         bootstrap,
-        analyzer.failure());
+        analyzer.failure(),
+        server.metrics());
   }
 
   /** The host to print in the dashboard's URL: a wildcard bind is reached on loopback. */
