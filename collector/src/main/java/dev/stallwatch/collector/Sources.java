@@ -54,14 +54,7 @@ final class Sources {
     Path root = m.root();
     List<Source> sources = new ArrayList<>();
     if (m.windowsHome() != null) {
-      sources.add(
-          new DockerDesktopLogSource(
-              m.windowsHome(),
-              c.resourceSaver,
-              c.engineRequests,
-              checkpoints,
-              m.fromStart(),
-              c.sampleInterval));
+      sources.add(dockerDesktopLog(m, c, checkpoints));
     }
     if (c.engineProbe) {
       sources.add(
@@ -85,6 +78,18 @@ final class Sources {
     return sources;
   }
 
+  /** Docker Desktop's backend log under the Windows home, read the same from either side. */
+  private static Source dockerDesktopLog(
+      Machine m, CollectorConfig c, CheckpointStore checkpoints) {
+    return new DockerDesktopLogSource(
+        m.windowsHome(),
+        c.resourceSaver,
+        c.engineRequests,
+        checkpoints,
+        m.fromStart(),
+        c.sampleInterval);
+  }
+
   static List<StreamingSource> guestStreaming(Machine m, CollectorConfig c) {
     return List.of(KmsgSource.withBootTimeUnder(m.root(), c.kernelRules));
   }
@@ -104,14 +109,7 @@ final class Sources {
             c.inventoryInterval,
             facts));
     if (m.windowsHome() != null) {
-      sources.add(
-          new DockerDesktopLogSource(
-              m.windowsHome(),
-              c.resourceSaver,
-              c.engineRequests,
-              checkpoints,
-              m.fromStart(),
-              c.sampleInterval));
+      sources.add(dockerDesktopLog(m, c, checkpoints));
     }
     if (c.backendApi) {
       sources.add(
