@@ -78,10 +78,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    // Problems with the capture are reported once, on stderr, with file and line; the
-    // collector's own warnings about the same lines would say it twice.
-    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("dev.stallwatch.collector"))
-        .setLevel(Level.ERROR);
+    quietCollectorWarnings();
     if (!Files.isDirectory(dir)) {
       throw new StartupException(
           dir
@@ -108,5 +105,14 @@ final class DiagnoseCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return diagnosis.problems().isEmpty() && !diagnosis.read().isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * Problems with a capture are reported once, on stderr, with file and line; the collector's own
+   * warnings about the same lines would say it twice.
+   */
+  static void quietCollectorWarnings() {
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("dev.stallwatch.collector"))
+        .setLevel(Level.ERROR);
   }
 }

@@ -1,6 +1,5 @@
 package dev.stallwatch.app.cli;
 
-import ch.qos.logback.classic.Level;
 import dev.stallwatch.app.StartupException;
 import dev.stallwatch.app.diagnose.EvalCases;
 import dev.stallwatch.app.diagnose.EvalManifest;
@@ -10,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -76,8 +74,7 @@ final class EvalDiagnoseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     // The cases' own unreadable lines are counted per case; the collector's warnings would repeat.
-    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("dev.stallwatch.collector"))
-        .setLevel(Level.ERROR);
+    DiagnoseCommand.quietCollectorWarnings();
     Evaluation evaluation =
         new Evaluation(AnalysisOptions.ruleBook(rules), CollectCommand.loadConfig(null));
     Evaluation.Report report;
