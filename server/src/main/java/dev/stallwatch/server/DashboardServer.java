@@ -1,6 +1,8 @@
 package dev.stallwatch.server;
 
 import dev.stallwatch.search.IncidentIndex;
+import dev.stallwatch.server.team.TeamLog;
+import dev.stallwatch.server.team.TeamState;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -8,6 +10,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.router.InternalRouter;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -49,6 +52,9 @@ public final class DashboardServer implements AutoCloseable {
   private final StackStatus stack;
   private final ServerSecurity security;
   private final ServerMetrics metrics;
+  private final TeamState team;
+  private final TeamLog teamLog;
+  private final Clock clock = Clock.systemUTC();
   private Javalin app;
   // Read by the request logger on Jetty's threads; set once the server started.
   private volatile InternalRouter router;
@@ -63,11 +69,31 @@ public final class DashboardServer implements AutoCloseable {
     this(index, stack, ServerSecurity.LOOPBACK);
   }
 
-  /** A server that also guards what it serves with {@code security}. */
+  /**
+   * A server that also guards what it serves with {@code security}. With no team state, the
+   * lifecycle routes answer from an empty one and refuse changes.
+   */
   public DashboardServer(IncidentIndex index, StackStatus stack, ServerSecurity security) {
+    this(index, stack, security, new TeamState(Clock.systemUTC()), TeamLog.NONE);
+  }
+
+  /**
+   * A server over the team's state too: alerts, silences, acknowledgements, the audit trail.
+   *
+   * @param team read by the routes, fed by a {@code TeamFeed}
+   * @param teamLog where the routes record changes
+   */
+  public DashboardServer(
+      IncidentIndex index,
+      StackStatus stack,
+      ServerSecurity security,
+      TeamState team,
+      TeamLog teamLog) {
     this.index = Objects.requireNonNull(index, "index");
     this.stack = Objects.requireNonNull(stack, "stack");
     this.security = Objects.requireNonNull(security, "security");
+    this.team = Objects.requireNonNull(team, "team");
+    this.teamLog = Objects.requireNonNull(teamLog, "teamLog");
     this.metrics = new ServerMetrics(index, stack);
   }
 
@@ -190,9 +216,29 @@ public final class DashboardServer implements AutoCloseable {
     config.routes.get("/api/search", api::search);
     config.routes.get("/api/kb", kb::list);
     config.routes.get("/api/kb/{owner}/{repo}/{number}", kb::entry);
+    teamRoutes(config);
     config.routes.get("/healthz", new HealthApi(index, stack)::health);
     config.routes.get("/metrics", metrics::scrape);
     config.routes.get("/openapi.json", OpenApi::serve);
     ApiErrors.register(config.routes);
+  }
+
+  /** The routes over what people change: alerts, silences, acknowledgements, notes, audit. */
+  private void teamRoutes(JavalinConfig config) {
+    TeamChanges changes = new TeamChanges(teamLog, security.access());
+    AlertsApi alerts = new AlertsApi(team, index, clock);
+    SilencesApi silences = new SilencesApi(team, changes, clock);
+    IncidentLifecycleApi lifecycle = new IncidentLifecycleApi(team, index, changes, clock);
+    config.routes.get("/api/alerts", alerts::alerts);
+    config.routes.get("/api/acks", alerts::acknowledgements);
+    config.routes.get("/api/audit", alerts::audit);
+    config.routes.get("/api/silences", silences::list);
+    config.routes.post("/api/silences", silences::create);
+    config.routes.get("/api/silences/{id}", silences::one);
+    config.routes.delete("/api/silences/{id}", silences::expire);
+    config.routes.post("/api/incidents/{id}/ack", lifecycle::acknowledge);
+    config.routes.post("/api/incidents/{id}/notes", lifecycle::note);
+    config.routes.get("/api/incidents/{id}/history", lifecycle::history);
+    config.routes.get("/api/export/incidents", new IncidentExport(index, team)::export);
   }
 }

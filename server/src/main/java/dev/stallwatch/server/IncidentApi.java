@@ -100,7 +100,7 @@ final class IncidentApi {
    * A {@code Link: <...>; rel="next"} header (RFC 8288): this request's path and parameters with
    * {@code replaced} swapped in.
    */
-  private static void linkNext(Context ctx, Map<String, Integer> replaced) {
+  static void linkNext(Context ctx, Map<String, Integer> replaced) {
     Map<String, List<String>> params = new LinkedHashMap<>(ctx.queryParamMap());
     replaced.forEach((name, value) -> params.put(name, List.of(String.valueOf(value))));
     String query =

@@ -3,7 +3,6 @@ package dev.stallwatch.app.cli;
 import dev.stallwatch.app.ServiceStack;
 import dev.stallwatch.app.ShutdownSignal;
 import dev.stallwatch.app.StartupException;
-import dev.stallwatch.app.up.AlertSinks;
 import dev.stallwatch.app.up.LocalStack;
 import dev.stallwatch.app.up.UpSettings;
 import dev.stallwatch.server.ServerSecurity;
@@ -73,9 +72,8 @@ final class UpCommand implements Callable<Integer> {
       var alerts = alertSinks.config();
       local =
           LocalStack.start(
-              new UpSettings(dataDir, serving.bindAddress(), port, demo, root, security), stack);
-      AlertSinks.start(alerts, local.bootstrapServers(), local.dashboardUrl(), stack)
-          .ifPresent(dispatcher -> local.metrics().alertSinks(dispatcher.stats()));
+              new UpSettings(dataDir, serving.bindAddress(), port, demo, root, security, alerts),
+              stack);
     } catch (Exception e) {
       stack.close();
       throw e;

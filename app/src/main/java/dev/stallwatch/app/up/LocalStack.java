@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -116,11 +117,16 @@ public final class LocalStack {
     // Resumes from the index's checkpoint; a full rebuild only when there is none.
     CatchUpProgress.await(indexer, System.console() == null ? null : System.err);
 
+    TeamServices team = TeamServices.prepare(bootstrap, "stallwatch-up", stack);
     DashboardServer server =
         stack.add(
             "dashboard",
             new DashboardServer(
-                index, new LocalStackStatus(analyzer, bootstrap), settings.security()));
+                index,
+                new LocalStackStatus(analyzer, bootstrap),
+                settings.security(),
+                team.state(),
+                team.log()));
     try {
       server.start(settings.bindAddress(), settings.port());
     } catch (RuntimeException e) {
@@ -130,18 +136,19 @@ public final class LocalStack {
           e);
     }
 
+    URI dashboardUrl =
+        URI.create(
+            "%s://%s:%d/"
+                .formatted(
+                    settings.security().scheme(), urlHost(settings.bindAddress()), server.port()));
+    team.start(
+        settings.alerts(), dashboardUrl, server.metrics(), List.of(), "stallwatch-up", stack);
+
     startLocalCollector(settings, bootstrap, stack);
     if (settings.demo()) {
       startDemo(bootstrap, data.resolve("demo"), stack);
     }
-    return new LocalStack(
-        URI.create(
-            "%s://%s:%d/"
-                .formatted(
-                    settings.security().scheme(), urlHost(settings.bindAddress()), server.port())),
-        bootstrap,
-        analyzer.failure(),
-        server.metrics());
+    return new LocalStack(dashboardUrl, bootstrap, analyzer.failure(), server.metrics());
   }
 
   /** The host to print in the dashboard's URL: a wildcard bind is reached on loopback. */

@@ -1,6 +1,7 @@
 package dev.stallwatch.app.up;
 
 import dev.stallwatch.server.ServerSecurity;
+import dev.stallwatch.server.alerting.AlertSinkConfig;
 import java.nio.file.Path;
 
 /**
@@ -12,6 +13,7 @@ import java.nio.file.Path;
  * @param demo whether to add the simulated fleet
  * @param collectorRoot the root the local collector reads this machine under ({@code /} live)
  * @param security the dashboard's credentials and TLS
+ * @param alerts where alerts go ({@link AlertSinkConfig#NONE}: nowhere but the dashboard)
  */
 public record UpSettings(
     Path dataDir,
@@ -19,4 +21,5 @@ public record UpSettings(
     int port,
     boolean demo,
     Path collectorRoot,
-    ServerSecurity security) {}
+    ServerSecurity security,
+    AlertSinkConfig alerts) {}

@@ -6,6 +6,9 @@ import dev.stallwatch.model.HostState;
 import dev.stallwatch.model.Incident;
 import dev.stallwatch.model.MitigationStats;
 import dev.stallwatch.model.event.TelemetryEvent;
+import dev.stallwatch.model.team.AuditEntry;
+import dev.stallwatch.model.team.IncidentAction;
+import dev.stallwatch.model.team.Silence;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +73,45 @@ public final class Topics {
           Serdes.ByteArray(),
           Map.of("retention.ms", String.valueOf(Duration.ofDays(30).toMillis())));
 
+  /**
+   * Silences, key = silence id, value = the silence's latest version (an ended one stays, with its
+   * expiry). Compacted: every server reads all of it at start.
+   */
+  public static final Topic<String, Silence> SILENCES =
+      new Topic<>(
+          "stallwatch.silences", Serdes.String(), new JsonSerde<>(Silence.class), COMPACTED);
+
+  /**
+   * Acknowledgements, notes and escalations of incidents, key = {@link IncidentAction#key()}.
+   * Compacted: a second acknowledgement of an incident replaces the first.
+   */
+  public static final Topic<String, IncidentAction> INCIDENT_ACTIONS =
+      new Topic<>(
+          "stallwatch.incident-actions",
+          Serdes.String(),
+          new JsonSerde<>(IncidentAction.class),
+          COMPACTED);
+
+  /** Who changed what through the API, key = the actor; kept for a year. */
+  public static final Topic<String, AuditEntry> AUDIT =
+      new Topic<>(
+          "stallwatch.audit",
+          Serdes.String(),
+          new JsonSerde<>(AuditEntry.class),
+          Map.of("retention.ms", String.valueOf(Duration.ofDays(365).toMillis())));
+
   public static final List<Topic<?, ?>> ALL =
-      List.of(TELEMETRY, INCIDENTS, ALERTS, HOSTS, COHORTS, MITIGATIONS, DEAD_LETTERS);
+      List.of(
+          TELEMETRY,
+          INCIDENTS,
+          ALERTS,
+          HOSTS,
+          COHORTS,
+          MITIGATIONS,
+          DEAD_LETTERS,
+          SILENCES,
+          INCIDENT_ACTIONS,
+          AUDIT);
 
   private Topics() {}
 }

@@ -74,7 +74,9 @@ class TopicsTest {
             "stallwatch.incidents",
             "stallwatch.hosts",
             "stallwatch.cohorts",
-            "stallwatch.mitigations");
+            "stallwatch.mitigations",
+            "stallwatch.silences",
+            "stallwatch.incident-actions");
     assertThat(Topics.ALL).extracting(Topic::name).doesNotHaveDuplicates();
   }
 
