@@ -70,6 +70,11 @@ class SecretLogTest {
         served.send(lan, "POST", "/api/incidents", authorization);
         served.send(lan, "GET", "/api/search?q=", authorization);
         served.send(lan, "GET", "/metrics", authorization);
+        served.send(
+            lan, "POST", "/api/incidents/" + TestIncidents.APT_HANG_ID + "/ack", authorization);
+        served.send(lan, "POST", "/api/silences", authorization);
+        served.send(lan, "DELETE", "/api/silences/s-1", authorization);
+        served.send(lan, "GET", "/api/audit", authorization);
       }
     }
 
