@@ -1,6 +1,9 @@
 package dev.stallwatch.server;
 
 import dev.stallwatch.search.IncidentIndex;
+import dev.stallwatch.server.stream.EventStream;
+import dev.stallwatch.server.stream.StreamRoute;
+import dev.stallwatch.server.stream.StreamSettings;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -8,6 +11,8 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.router.InternalRouter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -26,6 +31,8 @@ import org.slf4j.LoggerFactory;
  *       the known issues matching it
  *   <li>{@code GET /api/kb} and {@code /api/kb?q=TEXT}: the knowledge base, or a search in it
  *   <li>{@code GET /api/kb/{owner}/{repo}/{number}}: one known issue
+ *   <li>{@code GET /api/stream?types=incident,alert}: server-sent events of incident, alert, host,
+ *       silence and action changes, published into {@link #stream()}
  *   <li>{@code GET /healthz}: {@code {"status":"ok","incidents":N,"knownIssues":N,...}} with the
  *       analyzer's health, the hosts known and the Kafka address when the server runs beside them
  *       (see {@link StackStatus}); 503 while the analyzer fails
@@ -49,6 +56,7 @@ public final class DashboardServer implements AutoCloseable {
   private final StackStatus stack;
   private final ServerSecurity security;
   private final ServerMetrics metrics;
+  private final EventStream stream;
   private Javalin app;
   // Read by the request logger on Jetty's threads; set once the server started.
   private volatile InternalRouter router;
@@ -65,10 +73,25 @@ public final class DashboardServer implements AutoCloseable {
 
   /** A server that also guards what it serves with {@code security}. */
   public DashboardServer(IncidentIndex index, StackStatus stack, ServerSecurity security) {
+    this(index, stack, security, StreamSettings.DEFAULTS);
+  }
+
+  /** A server whose event stream keeps, paces and lets clients fall behind as {@code settings}. */
+  DashboardServer(
+      IncidentIndex index, StackStatus stack, ServerSecurity security, StreamSettings settings) {
     this.index = Objects.requireNonNull(index, "index");
     this.stack = Objects.requireNonNull(stack, "stack");
     this.security = Objects.requireNonNull(security, "security");
     this.metrics = new ServerMetrics(index, stack);
+    // Ids of a later run start above those of this one, so a reconnect across a restart resyncs.
+    long firstId = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    this.stream =
+        new EventStream(
+            ApiJson.mapper(),
+            settings,
+            firstId,
+            metrics::sseClientOpened,
+            metrics::sseClientClosed);
   }
 
   /**
@@ -77,6 +100,14 @@ public final class DashboardServer implements AutoCloseable {
    */
   public ServerMetrics metrics() {
     return metrics;
+  }
+
+  /**
+   * Where incident, alert, host, silence and action changes are published for {@code /api/stream}'s
+   * clients; usable before {@link #start}.
+   */
+  public EventStream stream() {
+    return stream;
   }
 
   /** Who may ask what; the routes that change state use it to name their author. */
@@ -134,6 +165,8 @@ public final class DashboardServer implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    // First, so each stream ends with its client's response instead of with a dropped connection.
+    stream.close();
     if (app != null) {
       app.stop();
     }
@@ -188,6 +221,7 @@ public final class DashboardServer implements AutoCloseable {
     config.routes.get("/api/incidents/{id}/similar", api::similar);
     config.routes.get("/api/incidents/{id}/issues", api::issues);
     config.routes.get("/api/search", api::search);
+    config.routes.get("/api/stream", new StreamRoute(stream));
     config.routes.get("/api/kb", kb::list);
     config.routes.get("/api/kb/{owner}/{repo}/{number}", kb::entry);
     config.routes.get("/healthz", new HealthApi(index, stack)::health);
