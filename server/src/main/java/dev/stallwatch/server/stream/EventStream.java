@@ -228,7 +228,7 @@ public final class EventStream implements AutoCloseable {
       }
       closed = true;
       ending = List.copyOf(clients);
-      ending.forEach(client -> client.finish(null));
+      ending.forEach(StreamClient::end);
       clients.clear();
       beats = heartbeat;
     }

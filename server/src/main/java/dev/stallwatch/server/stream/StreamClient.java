@@ -81,9 +81,16 @@ final class StreamClient {
     frames.offer(END);
   }
 
+  /** Ends the stream once what is queued was written, or at once when the queue is full. */
+  void end() {
+    if (!frames.offer(END)) {
+      finish(null);
+    }
+  }
+
   /**
-   * Whether the stream ended because {@link #finish} was called, not because the client went away
-   * (then the container has ended the request already).
+   * Whether the stream ended because {@link #finish} or {@link #end} was called, not because the
+   * client went away (then the container has ended the request already).
    */
   boolean endedByServer() {
     return endedByServer;
