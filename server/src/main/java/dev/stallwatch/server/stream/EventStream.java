@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  *       stream and finds clients that went away.
  * </ul>
  *
- * <p>Ids start at the server's start time in microseconds, so ids of a later run are above those of
- * an earlier one and a reconnect across a restart is answered with {@code resync}.
+ * <p>The first id is the creator's choice: the dashboard server takes the time in microseconds, so
+ * ids of a later run are above those of an earlier one and a reconnect across a restart is answered
+ * with {@code resync}.
  */
 public final class EventStream implements AutoCloseable {
 
