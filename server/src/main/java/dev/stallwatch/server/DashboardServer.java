@@ -1,6 +1,10 @@
 package dev.stallwatch.server;
 
 import dev.stallwatch.search.IncidentIndex;
+import dev.stallwatch.server.stream.EventStream;
+import dev.stallwatch.server.stream.StreamRoute;
+import dev.stallwatch.server.stream.StreamSettings;
+import dev.stallwatch.server.team.TeamListener;
 import dev.stallwatch.server.team.TeamLog;
 import dev.stallwatch.server.team.TeamState;
 import io.javalin.Javalin;
@@ -11,6 +15,8 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.router.InternalRouter;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -29,6 +35,8 @@ import org.slf4j.LoggerFactory;
  *       the known issues matching it
  *   <li>{@code GET /api/kb} and {@code /api/kb?q=TEXT}: the knowledge base, or a search in it
  *   <li>{@code GET /api/kb/{owner}/{repo}/{number}}: one known issue
+ *   <li>{@code GET /api/stream?types=incident,alert}: server-sent events of incident, alert, host,
+ *       silence and action changes, published into {@link #stream()}
  *   <li>{@code GET /healthz}: {@code {"status":"ok","incidents":N,"knownIssues":N,...}} with the
  *       analyzer's health, the hosts known and the Kafka address when the server runs beside them
  *       (see {@link StackStatus}); 503 while the analyzer fails
@@ -55,6 +63,7 @@ public final class DashboardServer implements AutoCloseable {
   private final TeamState team;
   private final TeamLog teamLog;
   private final Clock clock = Clock.systemUTC();
+  private final EventStream stream;
   private Javalin app;
   // Read by the request logger on Jetty's threads; set once the server started.
   private volatile InternalRouter router;
@@ -74,7 +83,13 @@ public final class DashboardServer implements AutoCloseable {
    * lifecycle routes answer from an empty one and refuse changes.
    */
   public DashboardServer(IncidentIndex index, StackStatus stack, ServerSecurity security) {
-    this(index, stack, security, new TeamState(Clock.systemUTC()), TeamLog.NONE);
+    this(index, stack, security, StreamSettings.DEFAULTS);
+  }
+
+  /** A server whose event stream keeps, paces and lets clients fall behind as {@code settings}. */
+  DashboardServer(
+      IncidentIndex index, StackStatus stack, ServerSecurity security, StreamSettings settings) {
+    this(index, stack, security, new TeamState(Clock.systemUTC()), TeamLog.NONE, settings);
   }
 
   /**
@@ -89,12 +104,31 @@ public final class DashboardServer implements AutoCloseable {
       ServerSecurity security,
       TeamState team,
       TeamLog teamLog) {
+    this(index, stack, security, team, teamLog, StreamSettings.DEFAULTS);
+  }
+
+  private DashboardServer(
+      IncidentIndex index,
+      StackStatus stack,
+      ServerSecurity security,
+      TeamState team,
+      TeamLog teamLog,
+      StreamSettings settings) {
     this.index = Objects.requireNonNull(index, "index");
     this.stack = Objects.requireNonNull(stack, "stack");
     this.security = Objects.requireNonNull(security, "security");
     this.team = Objects.requireNonNull(team, "team");
     this.teamLog = Objects.requireNonNull(teamLog, "teamLog");
     this.metrics = new ServerMetrics(index, stack);
+    // Ids of a later run start above those of this one, so a reconnect across a restart resyncs.
+    long firstId = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    this.stream =
+        new EventStream(
+            ApiJson.mapper(),
+            settings,
+            firstId,
+            metrics::sseClientOpened,
+            metrics::sseClientClosed);
   }
 
   /**
@@ -103,6 +137,22 @@ public final class DashboardServer implements AutoCloseable {
    */
   public ServerMetrics metrics() {
     return metrics;
+  }
+
+  /**
+   * Where incident, alert, host, silence and action changes are published for {@code /api/stream}'s
+   * clients; usable before {@link #start}.
+   */
+  public EventStream stream() {
+    return stream;
+  }
+
+  /**
+   * What a {@code TeamFeed} tells this server's event stream: every change read after the feed's
+   * start, in the shapes the API answers.
+   */
+  public TeamListener streamListener() {
+    return new StreamPublisher(stream, team);
   }
 
   /** Who may ask what; the routes that change state use it to name their author. */
@@ -160,6 +210,8 @@ public final class DashboardServer implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    // First, so each stream ends with its client's response instead of with a dropped connection.
+    stream.close();
     if (app != null) {
       app.stop();
     }
@@ -214,6 +266,7 @@ public final class DashboardServer implements AutoCloseable {
     config.routes.get("/api/incidents/{id}/similar", api::similar);
     config.routes.get("/api/incidents/{id}/issues", api::issues);
     config.routes.get("/api/search", api::search);
+    config.routes.get("/api/stream", new StreamRoute(stream));
     config.routes.get("/api/kb", kb::list);
     config.routes.get("/api/kb/{owner}/{repo}/{number}", kb::entry);
     teamRoutes(config);

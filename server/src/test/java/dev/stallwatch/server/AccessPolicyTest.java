@@ -37,6 +37,7 @@ class AccessPolicyTest {
           .isEqualTo(
               "This request needs the server's credentials: send 'Authorization: Bearer TOKEN'.");
       assertThat(wrongToken.statusCode()).isEqualTo(401);
+      assertThat(served.send(lan, "GET", "/api/stream", null).statusCode()).isEqualTo(401);
       assertThat(allowed.statusCode()).isEqualTo(200);
       assertThat(allowed.body()).contains(TestIncidents.aptHang().id());
       // Refusals count under the route they were for, not as unknown paths.

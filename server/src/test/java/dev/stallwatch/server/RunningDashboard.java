@@ -2,6 +2,7 @@ package dev.stallwatch.server;
 
 import dev.stallwatch.model.Incident;
 import dev.stallwatch.search.IncidentIndex;
+import dev.stallwatch.server.stream.StreamSettings;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -39,9 +40,18 @@ final class RunningDashboard implements AutoCloseable {
 
   /** A dashboard over these incidents instead. */
   RunningDashboard(List<Incident> incidents) {
+    this(incidents, StreamSettings.DEFAULTS);
+  }
+
+  /** A dashboard over the test incidents whose event stream keeps and paces as {@code stream}. */
+  RunningDashboard(StreamSettings stream) {
+    this(List.of(TestIncidents.aptHang()), stream);
+  }
+
+  private RunningDashboard(List<Incident> incidents, StreamSettings stream) {
     incidents.forEach(index::upsert);
     index.refresh();
-    server = new DashboardServer(index);
+    server = new DashboardServer(index, StackStatus.NONE, ServerSecurity.LOOPBACK, stream);
     server.start("127.0.0.1", 0);
   }
 

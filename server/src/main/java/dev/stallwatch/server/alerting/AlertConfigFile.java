@@ -1,7 +1,11 @@
 package dev.stallwatch.server.alerting;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,12 +20,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code --alert-config FILE}, a JSON object (docs/alerts.md shows one). Secrets are never in
- * the file itself: it names a file or an environment variable that holds them.
+ * Reads {@code --alert-config FILE}, an object in YAML or JSON (docs/alerts.md shows both). Secrets
+ * are never in the file itself: it names a file or an environment variable that holds them.
  */
 public final class AlertConfigFile {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final ObjectMapper YAML =
+      new YAMLMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
   private static final Set<String> TOP =
       Set.of(
@@ -51,15 +58,9 @@ public final class AlertConfigFile {
   }
 
   private AlertSinkConfig read() {
-    JsonNode root;
-    try {
-      root = JSON.readTree(Files.readString(file));
-    } catch (IOException e) {
-      throw problem(
-          "cannot be read as JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
-    }
+    JsonNode root = parse();
     if (root == null || !root.isObject()) {
-      throw problem("must hold a JSON object");
+      throw problem("must hold an object of the keys below, in YAML or JSON");
     }
     onlyKnown(root, TOP, "the top level");
     RetryPolicy retry = RetryPolicy.DEFAULTS;
@@ -83,6 +84,29 @@ public final class AlertConfigFile {
           retry);
     } catch (IllegalArgumentException e) {
       throw problem(e.getMessage());
+    }
+  }
+
+  /**
+   * The file's tree. YAML is a superset of JSON, but a file that opens with a brace is read as JSON
+   * so that JSON's own rules (tabs allowed) and messages apply to it.
+   */
+  private JsonNode parse() {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw problem("cannot be read (" + e.getClass().getSimpleName() + ")");
+    }
+    boolean json = text.strip().startsWith("{");
+    try {
+      return (json ? JSON : YAML).readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where =
+          at == null ? "" : " at line %d, column %d".formatted(at.getLineNr(), at.getColumnNr());
+      String what = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+      throw problem("cannot be read as " + (json ? "JSON" : "YAML") + " (" + what + where + ")");
     }
   }
 
