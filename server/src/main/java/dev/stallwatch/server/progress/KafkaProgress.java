@@ -146,15 +146,20 @@ public final class KafkaProgress implements MeterBinder, AutoCloseable {
       latest = ProgressSample.next(latest, offsets, System.nanoTime());
       outages.succeeded();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      outages.failed(cause.toString(), System.nanoTime());
+      outages.failed(reason(e.getCause() != null ? e.getCause() : e), System.nanoTime());
     } catch (InterruptedException e) {
       // close() stops the sampler this way.
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       // Thrown out of a scheduled task it would cancel all later samples.
-      outages.failed(e.toString(), System.nanoTime());
+      outages.failed(reason(e), System.nanoTime());
     }
+  }
+
+  /** Kafka's own message ("Timed out waiting for a node assignment..."), without a class name. */
+  private static String reason(Throwable failure) {
+    String message = failure.getMessage();
+    return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
   }
 
   /** Stops sampling and closes the Kafka client; pending reads are abandoned. */
