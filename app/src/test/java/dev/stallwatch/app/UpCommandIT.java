@@ -76,6 +76,7 @@ class UpCommandIT {
       assertThat(get(port, "/").body()).contains("<html", "stallwatch");
       try (BrokerProbe broker = new BrokerProbe(bootstrap)) {
         first = awaitDemoScenarioApplied(up, data, broker);
+        awaitProgressInMetrics(port, broker);
       }
       assertThat(first.incidents()).contains(correlated.id());
       await()
@@ -165,6 +166,33 @@ class UpCommandIT {
             .max()
             .orElseThrow();
     return new FirstRun(sent, lastSeq, hosts, broker.incidentIds(UpCommandIT::demoIncident));
+  }
+
+  /**
+   * {@code /metrics} counts the events on the telemetry topic, and shows the analyzer's and the
+   * index's lag as numbers: the analyzer has committed offsets, the index reads the incidents.
+   */
+  private void awaitProgressInMetrics(int port, BrokerProbe broker) throws Exception {
+    long written = broker.telemetryEnd().values().stream().mapToLong(Long::longValue).sum();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              String metrics = get(port, "/metrics").body();
+              assertThat(series(metrics, "stallwatch_events_in_total"))
+                  .isGreaterThanOrEqualTo(written);
+              assertThat(series(metrics, "stallwatch_analyzer_lag_records")).isNotNaN();
+              assertThat(series(metrics, "stallwatch_index_lag_records")).isNotNaN();
+            });
+  }
+
+  private static double series(String metrics, String name) {
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith(name + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(name + " missing from /metrics"));
   }
 
   private StallwatchProcess startUp(int port, Path data) throws IOException {

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -52,6 +53,8 @@ public final class IncidentIndexer implements AutoCloseable {
   private final Duration commitInterval;
   // Written by the indexer thread after every batch, read by close() once it stopped.
   private volatile Map<String, String> positions = Map.of();
+  // Written by the indexer thread after every batch, read by metrics at any time.
+  private volatile Map<TopicPartition, Long> nextOffsets = Map.of();
   private final CountDownLatch stopping = new CountDownLatch(1);
   private volatile KafkaConsumer<byte[], byte[]> consumer;
   private Thread thread;
@@ -141,6 +144,15 @@ public final class IncidentIndexer implements AutoCloseable {
     return catchUp.snapshot(running != null && !running.isAlive());
   }
 
+  /**
+   * The next offset to read of each partition of the topic the indexer reads, as of its last batch:
+   * how far the index got. Empty until partitions are assigned; partitions added to the topic later
+   * appear once the indexer assigns them. It stops moving when the indexer stops.
+   */
+  public Map<TopicPartition, Long> positions() {
+    return nextOffsets;
+  }
+
   /** Stops reading, waits for the current batch to finish, and commits the index. */
   @Override
   public void close() {
@@ -178,7 +190,8 @@ public final class IncidentIndexer implements AutoCloseable {
           stopping.await(POLL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } else {
           apply(c.poll(POLL_TIMEOUT));
-          positions = IncidentPartitions.positionsOf(c);
+          nextOffsets = IncidentPartitions.nextOffsets(c);
+          positions = IncidentPartitions.checkpointOf(nextOffsets);
           catchUp.advance(c);
           if (System.nanoTime() - nextCommit >= 0) {
             index.commit(positions);

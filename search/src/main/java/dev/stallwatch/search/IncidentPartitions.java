@@ -99,12 +99,19 @@ final class IncidentPartitions {
         checkpoint.isEmpty() ? "from the beginning" : "resuming from the index's checkpoint");
   }
 
-  /** The next offset of every assigned partition, as the index's checkpoint records it. */
-  static Map<String, String> positionsOf(KafkaConsumer<byte[], byte[]> c) {
-    Map<String, String> out = new HashMap<>();
+  /** The next offset to read of every assigned partition. */
+  static Map<TopicPartition, Long> nextOffsets(KafkaConsumer<byte[], byte[]> c) {
+    Map<TopicPartition, Long> out = new HashMap<>();
     for (TopicPartition p : c.assignment()) {
-      out.put(key(p), String.valueOf(c.position(p)));
+      out.put(p, c.position(p));
     }
+    return Map.copyOf(out);
+  }
+
+  /** Next offsets as the index's checkpoint records them. */
+  static Map<String, String> checkpointOf(Map<TopicPartition, Long> nextOffsets) {
+    Map<String, String> out = new HashMap<>();
+    nextOffsets.forEach((p, offset) -> out.put(key(p), String.valueOf(offset)));
     return Map.copyOf(out);
   }
 

@@ -31,7 +31,8 @@ import java.util.function.ToDoubleFunction;
  *       stallwatch_hosts_reporting}: when the server runs beside an analyzer
  * </ul>
  *
- * Other parts (the alert sinks) register their meters in {@link #registry()}.
+ * Other parts register their meters in {@link #registry()}: the alert sinks, and the Kafka progress
+ * meters ({@link dev.stallwatch.server.progress.KafkaProgress}: events in, analyzer and index lag).
  */
 public final class ServerMetrics {
 

@@ -20,6 +20,7 @@ import dev.stallwatch.search.kb.KnowledgeBase;
 import dev.stallwatch.search.kb.KnowledgeBaseException;
 import dev.stallwatch.server.DashboardServer;
 import dev.stallwatch.server.ServerMetrics;
+import dev.stallwatch.server.progress.KafkaProgress;
 import dev.stallwatch.streams.Analyzer;
 import java.io.IOException;
 import java.net.URI;
@@ -142,7 +143,13 @@ public final class LocalStack {
                 .formatted(
                     settings.security().scheme(), urlHost(settings.bindAddress()), server.port()));
     team.start(
-        settings.alerts(), dashboardUrl, server.metrics(), List.of(), "stallwatch-up", stack);
+        settings.alerts(),
+        dashboardUrl,
+        server.metrics(),
+        List.of(server.streamListener()),
+        "stallwatch-up",
+        stack);
+    startKafkaProgress(bootstrap, indexer, server, stack);
 
     startLocalCollector(settings, bootstrap, stack);
     if (settings.demo()) {
@@ -175,6 +182,22 @@ public final class LocalStack {
       throw new StartupException("cannot write " + file.path() + " (" + e.getMessage() + ")", e);
     }
     return broker.bootstrapServers();
+  }
+
+  /** Events in, the analyzer's lag and the index's lag in the dashboard's {@code /metrics}. */
+  private static void startKafkaProgress(
+      String bootstrap, IncidentIndexer indexer, DashboardServer server, ServiceStack stack) {
+    KafkaProgress progress =
+        stack.add(
+            "Kafka progress meters",
+            new KafkaProgress(
+                clientConfig(bootstrap, "progress"),
+                // up runs its analyzer under the default application id: that is its group.
+                Analyzer.DEFAULT_APPLICATION_ID,
+                indexer::positions,
+                KafkaProgress.DEFAULT_INTERVAL));
+    progress.bindTo(server.metrics().registry());
+    progress.start();
   }
 
   /** The simulated fleet, which keeps its progress through its scenario in {@code DATA/demo}. */
