@@ -50,7 +50,7 @@ class MetricsTest {
       assertThat(body)
           .contains("stallwatch_incidents_open " + open + ".0")
           .contains("stallwatch_incidents 2.0")
-          // No route streams events yet; the gauge is there, at 0, for the one that will.
+          // Nobody holds /api/stream open here; EventStreamApiTest counts clients coming and going.
           .contains("stallwatch_sse_clients 0.0");
     }
   }
