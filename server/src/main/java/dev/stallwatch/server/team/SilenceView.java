@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * A silence with its state now.
  *
- * @param state {@code pending} (not started), {@code active}, or {@code expired}
+ * @param state {@code pending} (not started, or a maintenance window between occurrences), {@code
+ *     active}, or {@code expired}
  * @param endedAt when it ended: its end, its early expiry, or when the last alert it covered
  *     resolved ("until resolved"); null while it has not
  */

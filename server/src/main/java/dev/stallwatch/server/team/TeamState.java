@@ -9,7 +9,6 @@ import dev.stallwatch.model.team.Silence;
 import dev.stallwatch.server.alerting.AlertGate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,7 +38,8 @@ public final class TeamState {
   private final AlertBoard board = new AlertBoard();
   private final Map<String, Silence> silences = new LinkedHashMap<>();
   private final Map<String, Map<String, IncidentAction>> actions = new HashMap<>();
-  private final ArrayDeque<AuditEntry> audit = new ArrayDeque<>();
+  // A set: the server that recorded an entry applied it already when the feed reads it back.
+  private final LinkedHashSet<AuditEntry> audit = new LinkedHashSet<>();
 
   public TeamState(Clock clock) {
     this.clock = clock;
@@ -82,7 +82,15 @@ public final class TeamState {
     board.apply(alert);
   }
 
+  /**
+   * Takes a silence's latest version. One ended early stays ended: the feed may read back the
+   * version from before this server ended it.
+   */
   public synchronized void apply(Silence silence) {
+    Silence current = silences.get(silence.id());
+    if (current != null && current.expiredAt() != null && silence.expiredAt() == null) {
+      return;
+    }
     silences.remove(silence.id());
     silences.put(silence.id(), silence);
     while (silences.size() > MAX_SILENCES) {
@@ -100,9 +108,9 @@ public final class TeamState {
   }
 
   public synchronized void apply(AuditEntry entry) {
-    audit.addFirst(entry);
+    audit.add(entry);
     while (audit.size() > MAX_AUDIT) {
-      audit.removeLast();
+      audit.removeFirst();
     }
   }
 
@@ -164,7 +172,7 @@ public final class TeamState {
 
   /** The audit trail, the newest first. */
   public synchronized List<AuditEntry> audit() {
-    return List.copyOf(audit);
+    return List.copyOf(audit.reversed());
   }
 
   /** What happened to an incident, in time order. */
@@ -229,7 +237,11 @@ public final class TeamState {
       ended = silence.endsAt();
     }
     boolean over = ended != null && !now.isBefore(ended);
-    return new SilenceView(silence, over ? "expired" : "active", over ? ended : null);
+    if (over) {
+      return new SilenceView(silence, "expired", ended);
+    }
+    boolean between = silence.repeat() != null && !silence.repeat().covers(now);
+    return new SilenceView(silence, between ? "pending" : "active", null);
   }
 
   /**

@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * When a silence that lasts "until resolved" ends: it covers the matching alerts firing from its
- * start on, and ends the first time, after covering at least one, that none of them fires any more.
- * An alert that fires after that is not covered: the silence is over.
+ * When a silence that lasts "until resolved" ends: it covers every matching alert that fires from
+ * its start until it ends, and ends once it covered at least one and all of those have resolved. An
+ * alert that fires after that is not covered: the silence was for the trouble at hand, not the
+ * host's next one.
  */
 final class UntilResolved {
 
@@ -25,17 +26,18 @@ final class UntilResolved {
             .filter(a -> a.endsAt() == null || a.endsAt().isAfter(silence.startsAt()))
             .sorted(Comparator.comparing(Alert::startsAt))
             .toList();
-    Instant lastEnd = null;
+    Instant end = null;
     for (Alert alert : covered) {
-      if (lastEnd != null && alert.startsAt().isAfter(lastEnd)) {
-        return Optional.of(lastEnd); // everything it covered so far had resolved by then
+      if (end != null && !alert.startsAt().isBefore(end)) {
+        break; // it fired after everything the silence covered had resolved
       }
-      Instant end = alert.status() == Alert.Status.FIRING ? null : alert.endsAt();
-      if (end == null) {
-        return Optional.empty(); // still firing: the silence runs on
+      if (alert.status() == Alert.Status.FIRING || alert.endsAt() == null) {
+        return Optional.empty();
       }
-      lastEnd = lastEnd == null || end.isAfter(lastEnd) ? end : lastEnd;
+      if (end == null || alert.endsAt().isAfter(end)) {
+        end = alert.endsAt();
+      }
     }
-    return Optional.ofNullable(lastEnd);
+    return Optional.ofNullable(end);
   }
 }
