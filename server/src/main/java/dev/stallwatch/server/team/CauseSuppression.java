@@ -12,6 +12,11 @@ import java.util.Set;
  * sent while another incident on the same host, whose rule names a cause ({@code vm-freeze}, {@code
  * resource-saver-*}, {@code docker-paused}...), overlaps it in time. The person gets the alert that
  * says why, not a second one that says nothing.
+ *
+ * <p>The analyzer already mutes an alert at its source when a rule that {@code inhibits} it has an
+ * incident on the host as the alert opens (only {@code vm-freeze} does, in the shipped rules). This
+ * is the server's side: judged at every send and re-send with everything known then, a cause whose
+ * evidence arrived after the symptom's alert included, and shown in the API.
  */
 final class CauseSuppression {
 
