@@ -117,6 +117,37 @@ class TeamLifecycleIT {
   }
 
   @Test
+  void shouldShowAnAcknowledgementMadeOnOneServerOnAnotherAtOnceAndInItsStream() throws Exception {
+    Incident incident =
+        open("dev-laptop-32", "resource-saver-gradual", Severity.WARNING, NOW.minus(ofMinutes(5)));
+    analyzer.publish(incident);
+    String path = "/api/incidents/" + incident.id();
+    try (TeamServer other = nextGeneration()) {
+      await()
+          .atMost(ofSeconds(30))
+          .until(() -> other.get(path + "/history").status(), status -> status == 200);
+      java.util.Queue<String> lines = new java.util.concurrent.ConcurrentLinkedQueue<>();
+      other.stream(lines);
+
+      TeamServer.Reply ack =
+          server.post(path + "/ack", "{\"comment\": \"mine\", \"author\": \"ben\"}");
+
+      assertThat(ack.status()).as(ack.body()).isEqualTo(200);
+      await()
+          .atMost(ofSeconds(30))
+          .until(
+              () -> other.get(path + "/history").json().path("acknowledged").path("by").asText(),
+              "ben (local)"::equals);
+      await()
+          .atMost(ofSeconds(10))
+          .until(
+              () ->
+                  lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains("ben (local)")));
+      assertThat(lines).contains("event: action");
+    }
+  }
+
+  @Test
   void shouldSuppressAnUnexplainedHangWhileACauseOverlapsItOnTheSameHost() throws Exception {
     Incident freeze =
         open("dev-laptop-61", "vm-freeze", Severity.CRITICAL, NOW.minus(ofMinutes(6)));

@@ -72,7 +72,9 @@ final class TeamServer implements AutoCloseable {
                   index, StackStatus.NONE, ServerSecurity.LOOPBACK, team.state(), team.log()));
       server.start("127.0.0.1", 0);
       URI url = URI.create("http://127.0.0.1:" + server.port());
-      TeamFeed feed = team.start(alerts, url, server.metrics(), List.of(), clientId, stack);
+      TeamFeed feed =
+          team.start(
+              alerts, url, server.metrics(), List.of(server.streamListener()), clientId, stack);
       feed.caughtUp().get(CATCH_UP.toSeconds(), TimeUnit.SECONDS);
       return new TeamServer(stack, url, feed);
     } catch (Exception | AssertionError e) {
@@ -87,6 +89,18 @@ final class TeamServer implements AutoCloseable {
 
   Reply get(String path) throws Exception {
     return send(HttpRequest.newBuilder(url.resolve(path)).GET());
+  }
+
+  /** The event stream's lines, read on another thread into {@code lines} until the server stops. */
+  void stream(java.util.Queue<String> lines) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(url.resolve("/api/stream"))
+            .header("Accept", "text/event-stream")
+            .GET()
+            .build();
+    HttpResponse<java.util.stream.Stream<String>> response =
+        http.send(request, HttpResponse.BodyHandlers.ofLines());
+    Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
   }
 
   /** A POST with a JSON body, as the API requires. */
@@ -117,7 +131,7 @@ final class TeamServer implements AutoCloseable {
 
   @Override
   public void close() {
-    http.close();
+    http.shutdownNow(); // close() would wait for an open event stream to end
     stack.close();
   }
 }
