@@ -59,7 +59,7 @@ class KafkaUnreachableMetricsTest {
         HttpRequest scrape =
             HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + dashboard.server().port() + "/metrics"))
-                .timeout(Duration.ofMillis(500))
+                .timeout(Duration.ofSeconds(5))
                 .build();
         String body = http.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
 
@@ -76,6 +76,44 @@ class KafkaUnreachableMetricsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start))
             .as("close does not wait for Kafka")
             .isLessThan(Duration.ofSeconds(2));
+      }
+    }
+  }
+
+  @Test
+  void shouldAnswerAScrapeWhileASampleWaitsOnABrokerThatNeverAnswers() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0);
+        RunningDashboard dashboard = new RunningDashboard(List.of());
+        HttpClient http = HttpClient.newHttpClient()) {
+      // It accepts connections and never says a word: each Kafka call waits its full minute.
+      KafkaProgress progress =
+          new KafkaProgress(
+              Map.of(
+                  "bootstrap.servers",
+                  "127.0.0.1:" + silent.getLocalPort(),
+                  "default.api.timeout.ms",
+                  60_000,
+                  "request.timeout.ms",
+                  60_000),
+              Analyzer.DEFAULT_APPLICATION_ID,
+              Map::of,
+              Duration.ofMillis(100));
+      progress.bindTo(dashboard.server().metrics().registry());
+      progress.start();
+      try {
+        HttpRequest scrape =
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + dashboard.server().port() + "/metrics"))
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        for (int i = 0; i < 3; i++) {
+          Thread.sleep(200);
+          assertThat(http.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
+              .as("answered within 10 s although the sample waits a minute")
+              .contains("stallwatch_events_in_total NaN");
+        }
+      } finally {
+        progress.close();
       }
     }
   }

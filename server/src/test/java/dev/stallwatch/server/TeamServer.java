@@ -72,7 +72,7 @@ final class TeamServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws java.io.IOException {
     http.close();
     server.close();
     index.close();
