@@ -146,8 +146,14 @@ public final class LocalStack {
             "%s://%s:%d/"
                 .formatted(
                     settings.security().scheme(), urlHost(settings.bindAddress()), server.port()));
+    // The event stream hears what the team feed reads: incidents, alerts, silences, actions, hosts.
     team.start(
-        settings.alerts(), dashboardUrl, server.metrics(), List.of(), "stallwatch-up", stack);
+        settings.alerts(),
+        dashboardUrl,
+        server.metrics(),
+        List.of(server.streamListener()),
+        "stallwatch-up",
+        stack);
 
     startLocalCollector(settings, bootstrap, stack);
     if (settings.demo()) {
