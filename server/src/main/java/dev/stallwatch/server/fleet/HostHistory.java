@@ -155,13 +155,18 @@ public final class HostHistory {
     return out;
   }
 
+  /** What showed the band, or what is known of it when the host said nothing more. */
   private static String label(Span span) {
-    if (span.label() != null) {
+    if (span.label() != null && !span.label().isBlank()) {
       return span.label();
     }
-    return span.kind() == BandKind.RESOURCE_SAVER
-        ? "Resource Saver, entered before the history starts"
-        : "engine not answering since before the history starts";
+    boolean resourceSaver = span.kind() == BandKind.RESOURCE_SAVER;
+    if (span.from() == null) {
+      return resourceSaver
+          ? "Resource Saver, entered before the history starts"
+          : "engine not answering since before the history starts";
+    }
+    return resourceSaver ? "Resource Saver" : "engine not answering";
   }
 
   private List<Timeline.Marker> markers(Instant from, Instant to) {
