@@ -150,6 +150,7 @@ public final class DashboardServer implements AutoCloseable {
     this.teamLog = Objects.requireNonNull(teamLog, "teamLog");
     this.fleet = Objects.requireNonNull(fleet, "fleet");
     this.metrics = new ServerMetrics(index, stack);
+    metrics.fleet(fleet);
     // Ids of a later run start above those of this one, so a reconnect across a restart resyncs.
     long firstId = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
     this.stream =

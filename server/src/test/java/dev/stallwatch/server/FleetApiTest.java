@@ -243,6 +243,15 @@ class FleetApiTest {
         .startsWith("annas-pc has not hung, but its setup matches");
   }
 
+  @Test
+  void shouldCountTheRecordsTheFleetFeedSkippedInTheMetrics() throws Exception {
+    server.fleet.skipped();
+    server.fleet.skipped();
+
+    assertThat(server.get("/metrics").body())
+        .contains("stallwatch_fleet_skipped_records_total 2.0");
+  }
+
   private static CohortStats cohort(
       String dd, String reclaim, String rs, String cgroup, int hosts, int withIncidents) {
     return new CohortStats(
