@@ -11,9 +11,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One host's recent telemetry, compact and bounded whatever the host sends: memory and PSI io
@@ -49,6 +51,7 @@ public final class HostHistory {
   private final SampleRing samples = new SampleRing();
   private final ArrayDeque<Span> ended = new ArrayDeque<>();
   private final Map<BandKind, Span> open = new EnumMap<>(BandKind.class);
+  private final Set<BandKind> seen = EnumSet.noneOf(BandKind.class);
   private final ArrayDeque<Timeline.Marker> markers = new ArrayDeque<>();
 
   /** Adds what the event shows; an event of a type the picture does not use is ignored. */
@@ -68,7 +71,7 @@ public final class HostHistory {
     if (event.state() == ResourceSaver.State.ENTERED) {
       begin(BandKind.RESOURCE_SAVER, event.ts(), Markers.shortened(event.evidence()));
     } else {
-      end(BandKind.RESOURCE_SAVER, event.ts());
+      end(BandKind.RESOURCE_SAVER, event.ts(), true);
     }
   }
 
@@ -81,18 +84,28 @@ public final class HostHistory {
       }
       begin(BandKind.ENGINE_DOWN, probe.ts(), Markers.shortened(label));
     } else {
-      end(BandKind.ENGINE_DOWN, probe.ts());
+      // A probe that answers is the engine's normal state, not the end of anything by itself.
+      end(BandKind.ENGINE_DOWN, probe.ts(), false);
     }
   }
 
   /** Opens a band; while one of its kind is open, the earlier start stands. */
   private void begin(BandKind kind, Instant at, String label) {
+    seen.add(kind);
     open.putIfAbsent(kind, new Span(kind, at, null, label));
   }
 
-  /** Ends the open band of the kind; an end with no start seen began before the history did. */
-  private void end(BandKind kind, Instant at) {
+  /**
+   * Ends the open band of the kind. An end with no start, as the first news of its kind, began
+   * before the history did when {@code beganBefore}; after that it is a repeat (the collector can
+   * see one exit through its log and its probe alike) and changes nothing.
+   */
+  private void end(BandKind kind, Instant at, boolean beganBefore) {
     Span started = open.remove(kind);
+    if (started == null && (seen.contains(kind) || !beganBefore)) {
+      return;
+    }
+    seen.add(kind);
     Span span =
         started == null
             ? new Span(kind, null, at, null)

@@ -102,6 +102,20 @@ class HostHistoryTest {
   }
 
   @Test
+  void shouldDrawNoBandForAnEngineThatAnswersOrAnExitSeenTwice() {
+    history.record(engine(HOST, T0, ProbeStatus.OK));
+    history.record(resourceSaver(HOST, T0.plusSeconds(60), ResourceSaver.State.ENTERED));
+    history.record(resourceSaver(HOST, T0.plusSeconds(300), ResourceSaver.State.EXITED));
+    history.record(resourceSaver(HOST, T0.plusSeconds(302), ResourceSaver.State.EXITED));
+
+    List<Timeline.Band> bands = history.timeline(T0, T0.plusSeconds(3600)).bands();
+
+    assertThat(bands)
+        .extracting(Timeline.Band::kind, Timeline.Band::from, Timeline.Band::to)
+        .containsExactly(tuple("resource-saver", T0.plusSeconds(60), T0.plusSeconds(300)));
+  }
+
+  @Test
   void shouldLeaveOutBandsAndMarkersOutsideTheWindow() {
     history.record(resourceSaver(HOST, T0, ResourceSaver.State.ENTERED));
     history.record(resourceSaver(HOST, T0.plusSeconds(60), ResourceSaver.State.EXITED));
