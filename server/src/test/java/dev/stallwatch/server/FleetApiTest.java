@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stallwatch.model.CohortStats;
+import dev.stallwatch.model.Incident;
 import dev.stallwatch.model.MitigationStats;
 import dev.stallwatch.model.event.ResourceSaver;
 import dev.stallwatch.server.fleet.FleetEvents;
@@ -205,6 +206,28 @@ class FleetApiTest {
   }
 
   @Test
+  void shouldCountTheIncidentsOfTheDayAndWeekAndTheirTopCause() throws Exception {
+    List<Incident> incidents = new ArrayList<>(TestIncidents.aptHangs("dev-x", hoursAgo(2), 3));
+    List<Incident> earlier = TestIncidents.aptHangs("dev-y", hoursAgo(3), 2);
+    incidents.add(resolved(earlier.get(0), 600));
+    incidents.add(resolved(earlier.get(1), 1200));
+    incidents.add(TestIncidents.aptHang()); // open, but opened months ago
+    try (FleetServer recent = new FleetServer(incidents)) {
+      JsonNode overview = recent.json("/api/overview");
+
+      JsonNode counts = overview.path("incidents");
+      assertThat(counts.path("open").asLong()).isEqualTo(4);
+      assertThat(counts.path("last24h").asLong()).isEqualTo(5);
+      assertThat(counts.path("medianTimeToResolve7dSeconds").asLong()).isEqualTo(900);
+      JsonNode cause = overview.path("topCauses").get(0);
+      assertThat(cause.path("rule").asText()).isEqualTo(RISK_RULE);
+      assertThat(cause.path("count7d").asLong()).isEqualTo(5);
+      assertThat(cause.path("title").asText()).startsWith("apt hung while Docker Desktop");
+      assertThat(overview.path("topCauses").size()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void shouldSayWhetherAFixExistsForEachCohort() throws Exception {
     server.fleet.apply(cohort("4.42.0", "unset", "on", "v2", 5, 2));
     server.fleet.apply(cohort("4.43.0", "unset", "on", "v2", 3, 0));
@@ -250,6 +273,30 @@ class FleetApiTest {
 
     assertThat(server.get("/metrics").body())
         .contains("stallwatch_fleet_skipped_records_total 2.0");
+  }
+
+  private Instant hoursAgo(int hours) {
+    return now.minus(Duration.ofHours(hours));
+  }
+
+  private static Incident resolved(Incident open, long afterSeconds) {
+    return new Incident(
+        open.id(),
+        open.host(),
+        open.rule(),
+        open.title(),
+        Incident.Status.RESOLVED,
+        open.severity(),
+        open.onset(),
+        open.openedAt(),
+        open.openedAt().plusSeconds(afterSeconds),
+        open.openedAt().plusSeconds(afterSeconds),
+        open.confidence(),
+        open.confidenceReasons(),
+        open.evidence(),
+        open.context(),
+        open.knownIssues(),
+        open.remediation());
   }
 
   private static CohortStats cohort(
