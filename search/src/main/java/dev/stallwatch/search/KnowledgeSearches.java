@@ -10,7 +10,6 @@ import dev.stallwatch.search.kb.VersionNote;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,18 +134,7 @@ final class KnowledgeSearches {
   }
 
   static Map<Product, String> versions(HostContext context) {
-    Map<Product, String> out = new EnumMap<>(Product.class);
-    putIfPresent(out, Product.WSL, context.wslVersion());
-    putIfPresent(out, Product.DOCKER_DESKTOP, context.dockerDesktopVersion());
-    putIfPresent(out, Product.KERNEL, context.kernelVersion());
-    putIfPresent(out, Product.WINDOWS, context.windowsVersion());
-    return out;
-  }
-
-  private static void putIfPresent(Map<Product, String> map, Product product, String value) {
-    if (value != null && !value.isBlank()) {
-      map.put(product, value);
-    }
+    return HostVersions.of(context);
   }
 
   /** Text from an incident is data, not query syntax: quote every character that is syntax. */

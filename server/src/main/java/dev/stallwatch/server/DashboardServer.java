@@ -1,12 +1,14 @@
 package dev.stallwatch.server;
 
 import dev.stallwatch.search.IncidentIndex;
+import dev.stallwatch.server.fleet.FleetView;
 import dev.stallwatch.server.stream.EventStream;
 import dev.stallwatch.server.stream.StreamRoute;
 import dev.stallwatch.server.stream.StreamSettings;
 import dev.stallwatch.server.team.TeamListener;
 import dev.stallwatch.server.team.TeamLog;
 import dev.stallwatch.server.team.TeamState;
+import dev.stallwatch.streams.correlation.rules.RuleBook;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -37,6 +39,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/kb/{owner}/{repo}/{number}}: one known issue
  *   <li>{@code GET /api/stream?types=incident,alert}: server-sent events of incident, alert, host,
  *       silence and action changes, published into {@link #stream()}
+ *   <li>{@code GET /api/overview}, {@code /api/hosts}, {@code /api/hosts/{id}?window=24h}, {@code
+ *       /api/cohorts}, {@code /api/me?host=ID}: the fleet, from a {@link FleetView} ({@link
+ *       FleetRoutes})
  *   <li>{@code GET /healthz}: {@code {"status":"ok","incidents":N,"knownIssues":N,...}} with the
  *       analyzer's health, the hosts known and the Kafka address when the server runs beside them
  *       (see {@link StackStatus}); 503 while the analyzer fails
@@ -62,6 +67,7 @@ public final class DashboardServer implements AutoCloseable {
   private final ServerMetrics metrics;
   private final TeamState team;
   private final TeamLog teamLog;
+  private final FleetView fleet;
   private final Clock clock = Clock.systemUTC();
   private final EventStream stream;
   private Javalin app;
@@ -89,7 +95,14 @@ public final class DashboardServer implements AutoCloseable {
   /** A server whose event stream keeps, paces and lets clients fall behind as {@code settings}. */
   DashboardServer(
       IncidentIndex index, StackStatus stack, ServerSecurity security, StreamSettings settings) {
-    this(index, stack, security, new TeamState(Clock.systemUTC()), TeamLog.NONE, settings);
+    this(
+        index,
+        stack,
+        security,
+        new TeamState(Clock.systemUTC()),
+        TeamLog.NONE,
+        new FleetView(),
+        settings);
   }
 
   /**
@@ -104,7 +117,22 @@ public final class DashboardServer implements AutoCloseable {
       ServerSecurity security,
       TeamState team,
       TeamLog teamLog) {
-    this(index, stack, security, team, teamLog, StreamSettings.DEFAULTS);
+    this(index, stack, security, team, teamLog, new FleetView(), StreamSettings.DEFAULTS);
+  }
+
+  /**
+   * A server over the fleet as well: hosts, cohorts, mitigations and each host's recent history.
+   *
+   * @param fleet read by the fleet routes, fed by a {@code FleetFeed}
+   */
+  public DashboardServer(
+      IncidentIndex index,
+      StackStatus stack,
+      ServerSecurity security,
+      TeamState team,
+      TeamLog teamLog,
+      FleetView fleet) {
+    this(index, stack, security, team, teamLog, fleet, StreamSettings.DEFAULTS);
   }
 
   private DashboardServer(
@@ -113,13 +141,16 @@ public final class DashboardServer implements AutoCloseable {
       ServerSecurity security,
       TeamState team,
       TeamLog teamLog,
+      FleetView fleet,
       StreamSettings settings) {
     this.index = Objects.requireNonNull(index, "index");
     this.stack = Objects.requireNonNull(stack, "stack");
     this.security = Objects.requireNonNull(security, "security");
     this.team = Objects.requireNonNull(team, "team");
     this.teamLog = Objects.requireNonNull(teamLog, "teamLog");
+    this.fleet = Objects.requireNonNull(fleet, "fleet");
     this.metrics = new ServerMetrics(index, stack);
+    metrics.fleet(fleet);
     // Ids of a later run start above those of this one, so a reconnect across a restart resyncs.
     long firstId = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
     this.stream =
@@ -270,6 +301,7 @@ public final class DashboardServer implements AutoCloseable {
     config.routes.get("/api/kb", kb::list);
     config.routes.get("/api/kb/{owner}/{repo}/{number}", kb::entry);
     teamRoutes(config);
+    FleetRoutes.register(config.routes, fleet, index, RuleBook.shipped(), clock);
     config.routes.get("/healthz", new HealthApi(index, stack)::health);
     config.routes.get("/metrics", metrics::scrape);
     config.routes.get("/openapi.json", OpenApi::serve);

@@ -3,6 +3,7 @@ package dev.stallwatch.server;
 import dev.stallwatch.search.IncidentIndex;
 import dev.stallwatch.search.SearchRequest;
 import dev.stallwatch.server.alerting.AlertSinkStats;
+import dev.stallwatch.server.fleet.FleetView;
 import dev.stallwatch.streams.AnalyzerHealth;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -26,6 +27,7 @@ import java.util.function.ToDoubleFunction;
  *       (4xx)
  *   <li>{@code stallwatch_incidents_open}, {@code stallwatch_incidents}: from the search index
  *   <li>{@code stallwatch_sse_clients}: clients of the event stream
+ *   <li>{@code stallwatch_fleet_skipped_records_total}: unreadable records the fleet feed skipped
  *   <li>{@code stallwatch_analyzer_running}, {@code stallwatch_analyzer_thread_restarts}, {@code
  *       stallwatch_analyzer_dead_letters}, {@code stallwatch_hosts_known}, {@code
  *       stallwatch_hosts_reporting}: when the server runs beside an analyzer
@@ -102,6 +104,13 @@ public final class ServerMetrics {
         .tag("status", Integer.toString(ctx.statusCode()))
         .register(registry)
         .record(Duration.ofNanos((long) (millis * 1_000_000)));
+  }
+
+  /** Counts the records of the fleet's topics that could not be read, read when scraped. */
+  void fleet(FleetView fleet) {
+    FunctionCounter.builder("stallwatch.fleet.skipped.records", fleet, FleetView::skippedRecords)
+        .description("Records of the fleet and telemetry topics the dashboard could not read.")
+        .register(registry);
   }
 
   /** Counts what each alert destination sent, gave up on and dropped, read when scraped. */

@@ -20,6 +20,8 @@ import dev.stallwatch.search.kb.KnowledgeBase;
 import dev.stallwatch.search.kb.KnowledgeBaseException;
 import dev.stallwatch.server.DashboardServer;
 import dev.stallwatch.server.ServerMetrics;
+import dev.stallwatch.server.fleet.FleetFeed;
+import dev.stallwatch.server.fleet.FleetView;
 import dev.stallwatch.server.progress.KafkaProgress;
 import dev.stallwatch.streams.Analyzer;
 import java.io.IOException;
@@ -39,7 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything {@code stallwatch up} runs, started in dependency order onto a {@link ServiceStack}
- * that stops it in reverse: broker, topics, analyzer, index, dashboard, local collector, demo.
+ * that stops it in reverse: broker, topics, analyzer, index, fleet feed, dashboard, local
+ * collector, demo.
  */
 public final class LocalStack {
 
@@ -119,6 +122,7 @@ public final class LocalStack {
     CatchUpProgress.await(indexer, System.console() == null ? null : System.err);
 
     TeamServices team = TeamServices.prepare(bootstrap, "stallwatch-up", stack);
+    FleetView fleet = startFleet(bootstrap, stack);
     DashboardServer server =
         stack.add(
             "dashboard",
@@ -127,7 +131,8 @@ public final class LocalStack {
                 new LocalStackStatus(analyzer, bootstrap),
                 settings.security(),
                 team.state(),
-                team.log()));
+                team.log(),
+                fleet));
     try {
       server.start(settings.bindAddress(), settings.port());
     } catch (RuntimeException e) {
@@ -142,6 +147,7 @@ public final class LocalStack {
             "%s://%s:%d/"
                 .formatted(
                     settings.security().scheme(), urlHost(settings.bindAddress()), server.port()));
+    // The event stream hears what the team feed reads: incidents, alerts, silences, actions, hosts.
     team.start(
         settings.alerts(),
         dashboardUrl,
@@ -156,6 +162,19 @@ public final class LocalStack {
       startDemo(bootstrap, data.resolve("demo"), stack);
     }
     return new LocalStack(dashboardUrl, bootstrap, analyzer.failure(), server.metrics());
+  }
+
+  /**
+   * The fleet the dashboard shows (hosts, cohorts, mitigations, each host's last day), read by a
+   * feed that runs until the stack stops; the dashboard answers from it while it catches up.
+   */
+  private static FleetView startFleet(String bootstrap, ServiceStack stack) {
+    FleetView fleet = new FleetView();
+    stack
+        .add(
+            "fleet feed", new FleetFeed(clientConfig(bootstrap, "fleet"), fleet, Clock.systemUTC()))
+        .start();
+    return fleet;
   }
 
   /** The host to print in the dashboard's URL: a wildcard bind is reached on loopback. */
