@@ -110,6 +110,15 @@ function axes(s, hasBytes, hasPercent) {
   return group;
 }
 
+// Where a label of a thing from x1 to x2 goes: after its start, or, near the right edge, ending at
+// its end, so it stays inside the picture. About 7 units a character at the labels' size.
+function labelAt(x1, x2, text) {
+  if (x1 + 4 + text.length * 7 <= PLOT.right) {
+    return { x: x1 + 4 };
+  }
+  return { x: Math.max(Math.min(x2, PLOT.right) - 4, PLOT.left + 4), 'text-anchor': 'end' };
+}
+
 function bands(data, s, uid) {
   const group = svg('g', { class: 'bands' });
   for (const band of list(data.bands)) {
@@ -120,7 +129,7 @@ function bands(data, s, uid) {
     const fill = band.kind === 'engine-down' ? `url(#${uid}-down)` : `url(#${uid}-rs)`;
     g.append(svg('title', {}, `${name} from ${formatTime(band.from)} to ${band.to ? formatTime(band.to) : 'now'}${band.label ? `: ${band.label}` : ''}`));
     g.append(svg('rect', { x: x1, y: PLOT.top, width: Math.max(x2 - x1, 2), height: PLOT.bottom - PLOT.top, fill }));
-    g.append(svg('text', { x: x1 + 3, y: PLOT.top + (band.kind === 'engine-down' ? 28 : 14), class: 'band-label' }, name));
+    g.append(svg('text', { ...labelAt(x1, x2, name), y: PLOT.top + (band.kind === 'engine-down' ? 28 : 14), class: 'band-label' }, name));
     group.append(g);
   }
   return group;
@@ -170,7 +179,8 @@ function spans(data, s) {
     const a = svg('a', { href: incidentHref(incident.id), class: 'span', 'data-id': String(incident.id) });
     a.append(svg('title', {}, `${incident.title} (${incident.rule}), ${formatTime(incident.from)} to ${incident.to ? formatTime(incident.to) : 'still open'}`));
     a.append(svg('rect', { x: x1, y: SPAN.top, width: Math.max(x2 - x1, 4), height: SPAN.height, class: `span-bar ${incident.severity ?? ''}` }));
-    a.append(svg('text', { x: x1 + 4, y: SPAN.top + 15, class: 'span-label' }, `incident: ${incident.rule}`));
+    const label = `incident: ${incident.rule}`;
+    a.append(svg('text', { ...labelAt(x1, x2, label), y: SPAN.top + 15, class: 'span-label' }, label));
     group.append(a);
   }
   return group;

@@ -7,11 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Base64;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -57,12 +56,29 @@ final class HeadlessBrowser {
         .orElse(null);
   }
 
-  /** Saves what the browser shows as {@code target/screenshots/NAME.png}, for a reviewer. */
-  static void screenshot(WebDriver browser, String name) {
+  /**
+   * Saves the whole page, also what lies below the window, as {@code target/screenshots/NAME.png},
+   * for a reviewer.
+   */
+  static void screenshot(ChromeDriver browser, String name) {
+    Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+    Map<?, ?> size = (Map<?, ?>) metrics.get("cssContentSize");
+    Map<String, Object> clip =
+        Map.of(
+            "x", 0,
+            "y", 0,
+            "width", ((Number) size.get("width")).doubleValue(),
+            "height", Math.min(((Number) size.get("height")).doubleValue(), 6000),
+            "scale", 1);
+    Map<String, Object> shot =
+        browser.executeCdpCommand(
+            "Page.captureScreenshot",
+            Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
     try {
       Files.createDirectories(SCREENSHOTS);
-      Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-      Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+      Files.write(
+          SCREENSHOTS.resolve(name + ".png"),
+          Base64.getDecoder().decode((String) shot.get("data")));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save the screenshot " + name, e);
     }
