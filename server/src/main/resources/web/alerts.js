@@ -4,8 +4,8 @@ import { cell, el, field, getJson, hostHref, incidentHref, link, list, option, s
 import { submitChange, tokenField } from './lifecycle.js';
 
 const STATES = [['', 'any state'], ['firing', 'firing'], ['resolved', 'resolved'], ['silenced', 'silenced'], ['suppressed', 'suppressed']];
-const ALERT_HEADINGS = ['State', 'Host', 'Rule', 'Severity', 'Summary', 'Started', 'Ended', 'Why not sent', ''];
-const SILENCE_HEADINGS = ['State', 'Matches', 'From', 'Until', 'Comment', 'By', ''];
+const ALERT_HEADINGS = ['State', 'Host', 'Rule', 'Severity', 'Summary', 'Started', 'Ended', 'Why not sent', 'Action'];
+const SILENCE_HEADINGS = ['State', 'Matches', 'From', 'Until', 'Comment', 'By', 'Action'];
 const DURATIONS = [['1h', '1 hour'], ['4h', '4 hours'], ['1d', '1 day'], ['1w', '1 week'], ['resolved', 'until the alert resolves']];
 const LIMIT = 500;
 

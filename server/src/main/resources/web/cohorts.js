@@ -1,6 +1,6 @@
 // Cohorts and versions: hosts grouped by WSL, Docker Desktop, reclaim mode, Resource Saver and
 // cgroup layout, with how often they hang and whether a fix exists; then what mitigations did.
-import { cell, el, getJson, list, scrollingTable } from './dom.js';
+import { cell, el, getJson, list, scrollingTable, throttled } from './dom.js';
 import { issueLink } from './issues.js';
 
 const HEADINGS = ['WSL', 'Docker Desktop', 'Reclaim', 'Resource Saver', 'cgroup', 'Hosts', 'With incidents',
@@ -76,5 +76,6 @@ export function cohortsView(container) {
     }
   };
   load();
-  return { changed: (type) => (['host', 'resync'].includes(type) ? load() : undefined) };
+  const later = throttled(load, 5000);
+  return { changed: (type) => (['host', 'resync'].includes(type) ? later() : undefined) };
 }

@@ -170,3 +170,21 @@ export function cell(...content) {
   td.append(...content.filter((part) => part !== null && part !== undefined));
   return td;
 }
+
+// `run`, called at most once per `ms` however often this is called: a fleet of hosts sends host
+// events many times a second, and a view asks its route again once for a burst of them.
+export function throttled(run, ms = 2000) {
+  let timer = null;
+  let last = 0;
+  return () => {
+    if (timer) {
+      return;
+    }
+    const wait = Math.max(0, last + ms - Date.now());
+    timer = setTimeout(() => {
+      timer = null;
+      last = Date.now();
+      run();
+    }, wait);
+  };
+}

@@ -1,8 +1,10 @@
 // The fleet: every host with its state, versions and risk, filtered and sorted by the server.
-import { cell, el, field, getJson, hostHref, hostRowLabel, link, list, option, scrollingTable, timeEl } from './dom.js';
+import { cell, el, field, getJson, hostHref, hostRowLabel, link, list, option, scrollingTable, throttled, timeEl } from './dom.js';
 
 const STATES = [['', 'any state'], ['ok', 'ok'], ['resource-saver', 'Resource Saver'], ['hanging', 'hanging'], ['silent', 'silent']];
 const SORTS = [['host', 'Host'], ['lastSeen', 'Last seen'], ['lastHangAt', 'Last hang'], ['hangs7d', 'Hangs 7 d']];
+// How each order runs, for the column headings' aria-sort.
+const DIRECTIONS = { host: 'ascending', lastSeen: 'descending', lastHangAt: 'descending', hangs7d: 'descending' };
 const HEADINGS = ['Host', 'State', 'WSL', 'Kernel', 'Docker Desktop', 'Windows', 'Reclaim', 'cgroup',
   'Resource Saver', 'Last seen', 'Last hang', 'Hangs 7 d', 'Risk'];
 const LIMIT = 500;
@@ -49,6 +51,35 @@ function rowOf(row) {
     cell(row.lastHangAt ? timeEl(row.lastHangAt) : 'never'), cell(String(row.hangs7d ?? 0)),
     cell(riskBlock(row)));
   return tr;
+}
+
+// The headings of the columns the server sorts by become buttons that choose that order.
+function sortableHeadings(table, sortSelect) {
+  const mark = () => {
+    for (const th of table.querySelectorAll('th[data-sort]')) {
+      if (th.dataset.sort === sortSelect.value) {
+        th.setAttribute('aria-sort', DIRECTIONS[th.dataset.sort]);
+      } else {
+        th.removeAttribute('aria-sort');
+      }
+    }
+  };
+  for (const th of table.querySelectorAll('th')) {
+    const sort = SORTS.find(([, label]) => label === th.textContent);
+    if (!sort) {
+      continue;
+    }
+    th.dataset.sort = sort[0];
+    const button = el('button', th.textContent, 'sort');
+    button.type = 'button';
+    button.addEventListener('click', () => {
+      sortSelect.value = sort[0];
+      sortSelect.dispatchEvent(new Event('change'));
+    });
+    th.replaceChildren(button);
+  }
+  sortSelect.addEventListener('change', mark);
+  mark();
 }
 
 function filters(params, apply) {
@@ -120,7 +151,10 @@ export function fleetView(container, params) {
     window.history.replaceState(null, '', `#/fleet${next.size > 0 ? `?${next}` : ''}`);
     load();
   };
-  container.replaceChildren(el('h2', 'Fleet'), filters(params, apply), status, table);
+  const form = filters(params, apply);
+  sortableHeadings(table, form.querySelector('#fleet-sort'));
+  container.replaceChildren(el('h2', 'Fleet'), form, status, table);
   load();
-  return { changed: (type) => (['host', 'incident', 'resync'].includes(type) ? load() : undefined) };
+  const later = throttled(load);
+  return { changed: (type) => (['host', 'incident', 'resync'].includes(type) ? later() : undefined) };
 }

@@ -1,12 +1,11 @@
 // A host's page: the picture of the chosen window beside its open incidents, versions and known
 // issues.
-import { el, field, getJson, hostRowLabel, incidentHref, link, list, option, timeEl } from './dom.js';
+import { el, field, getJson, hostRowLabel, incidentHref, link, list, option, throttled, timeEl } from './dom.js';
 import { riskBlock, stateBadge } from './fleet.js';
 import { issueWithVerdict } from './issues.js';
 import { timeline } from './timeline.js';
 
 const WINDOWS = [['15m', 'last 15 min'], ['1h', 'last hour'], ['6h', 'last 6 h'], ['24h', 'last 24 h']];
-const RELOAD_DEBOUNCE_MS = 500;
 
 function versions(row, context) {
   const v = row.versions ?? {};
@@ -73,7 +72,6 @@ export function hostView(container, params, id) {
   status.setAttribute('role', 'status');
   container.replaceChildren(head, controls, status, body);
   let mine = 0;
-  let timer = null;
   const load = async () => {
     const asked = ++mine;
     try {
@@ -100,12 +98,12 @@ export function hostView(container, params, id) {
     load();
   });
   load();
+  const later = throttled(load, 1000);
   const mineToo = (data) => data && (data.host === id);
   return {
     changed: (type, data) => {
       if (type === 'resync' || ((type === 'host' || type === 'incident') && mineToo(data))) {
-        clearTimeout(timer);
-        timer = setTimeout(load, RELOAD_DEBOUNCE_MS);
+        later();
       }
     },
   };

@@ -1,6 +1,6 @@
 // A developer's own machine: why it hangs (or that it is fine), its open incidents with the cause and
 // the steps that fix it, and the way to its host page.
-import { el, field, getJson, hostHref, hostRowLabel, incidentHref, link, list } from './dom.js';
+import { el, field, getJson, hostHref, hostRowLabel, incidentHref, link, list, throttled } from './dom.js';
 import { riskBlock, stateBadge } from './fleet.js';
 import { issueLink } from './issues.js';
 
@@ -51,7 +51,10 @@ export function meView(container, params) {
   }
   const status = el('p', 'Loading this machine…', 'view-status');
   status.setAttribute('role', 'status');
-  container.replaceChildren(status);
+  // Its own box: an answer that arrives after the reader moved on lands here, not in their view.
+  const box = el('div');
+  box.append(status);
+  container.replaceChildren(box);
   const load = async () => {
     try {
       const me = await getJson(`/api/me?${new URLSearchParams({ host })}`);
@@ -62,19 +65,20 @@ export function meView(container, params) {
       incidents.append(...list(me.openIncidents).map(incidentBlock));
       const more = el('p');
       more.append(link(hostHref(row.host ?? host), 'Its timeline and versions'));
-      container.replaceChildren(head, el('p', me.summary, 'summary'), ...[riskBlock(row)].filter(Boolean),
+      box.replaceChildren(head, el('p', me.summary, 'summary'), ...[riskBlock(row)].filter(Boolean),
         list(me.openIncidents).length > 0 ? incidents : el('p', 'No open incident.'), more);
     } catch (error) {
       status.textContent = error.message;
       status.classList.add('error');
-      container.replaceChildren(status);
+      box.replaceChildren(status);
     }
   };
   load();
+  const later = throttled(load, 1000);
   return {
     changed: (type, data) => {
       if (type === 'resync' || ((type === 'host' || type === 'incident') && data?.host === host)) {
-        load();
+        later();
       }
     },
   };

@@ -1,5 +1,5 @@
 // The overview: how the fleet is doing now, each number a link to the list it counts.
-import { duration, el, getJson, link, list } from './dom.js';
+import { duration, el, getJson, link, list, throttled } from './dom.js';
 
 function searchHref(q) {
   return `#/search?${new URLSearchParams({ q, sort: 'recent' })}`;
@@ -67,5 +67,6 @@ export function overviewView(container) {
     }
   };
   load();
-  return { changed: (type) => (['incident', 'host', 'resync'].includes(type) ? load() : undefined) };
+  const later = throttled(load);
+  return { changed: (type) => (['incident', 'host', 'resync'].includes(type) ? later() : undefined) };
 }

@@ -200,15 +200,34 @@ function swatch(kind, uid) {
   return box;
 }
 
+// The legend names what this picture holds.
 function legend(uid, data) {
-  const items = [['rs', 'Resource Saver (hatched band)'], ['down', 'engine down (cross-hatched band)']];
+  const items = [];
+  const bandKinds = new Set(list(data.bands).map((band) => band.kind));
+  if (bandKinds.has('resource-saver')) {
+    items.push(['rs', 'Resource Saver (hatched band)']);
+  }
+  if (bandKinds.has('engine-down')) {
+    items.push(['down', 'engine down (cross-hatched band)']);
+  }
   for (const line of LINES) {
     if (list(data.series?.[line.key]).some(([, v]) => v !== null && v !== undefined)) {
       items.push([line.cls, line.name]);
     }
   }
-  items.push(['reclaim', 'reclaim step (circle)'], ['hung_task', 'hang signal (triangle)'],
-    ['docker_cli', 'probe or docker CLI (diamond)'], ['span', 'incident (bar, links to it)']);
+  const markerKinds = list(data.markers).map((marker) => String(marker.kind));
+  if (markerKinds.includes('reclaim')) {
+    items.push(['reclaim', 'reclaim step (circle)']);
+  }
+  if (markerKinds.some((kind) => HANG_KINDS.has(kind))) {
+    items.push(['hung_task', 'hang signal (triangle)']);
+  }
+  if (markerKinds.some((kind) => kind !== 'reclaim' && !HANG_KINDS.has(kind))) {
+    items.push(['docker_cli', 'probe, docker CLI or other event (diamond)']);
+  }
+  if (list(data.incidents).length > 0) {
+    items.push(['span', 'incident (bar, links to it)']);
+  }
   const ul = el('ul', null, 'legend');
   for (const [kind, text] of items) {
     const li = el('li');

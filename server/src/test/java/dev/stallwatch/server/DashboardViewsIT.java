@@ -134,6 +134,17 @@ class DashboardViewsIT {
     assertThat(HeadlessBrowser.pwned(browser)).isFalse();
     HeadlessBrowser.screenshot(browser, "fleet");
 
+    browser.findElement(By.xpath("//th/button[text()='Hangs 7 d']")).click();
+    page.waitUntil(() -> texts("#fleet tbody tr").getFirst().startsWith("dev-laptop-07"));
+    assertThat(
+            browser
+                .findElement(By.cssSelector("th[data-sort='hangs7d']"))
+                .getDomAttribute("aria-sort"))
+        .isEqualTo("descending");
+    assertThat(browser.getCurrentUrl()).endsWith("#/fleet?sort=hangs7d");
+    browser.findElement(By.xpath("//th/button[text()='Host']")).click();
+    page.waitUntil(() -> texts("#fleet tbody tr").getFirst().startsWith("build-box-03"));
+
     browser.findElement(By.id("fleet-risk")).click();
     page.waitUntil(() -> texts("#fleet tbody tr").size() == 2);
     assertThat(texts("#fleet .risk .reasons li"))

@@ -79,13 +79,24 @@ final class FleetFixtures {
         host(now, HOSTILE_HOST, HOSTILE_NAME, "ok", "4.43.1", "gradual", false, 0, 0));
   }
 
-  /** The host rows that {@code state}, {@code atRisk} and {@code q} select, sorted by host id. */
-  static List<Map<String, Object>> hosts(Instant now, String state, boolean atRisk, String q) {
+  /**
+   * The host rows that {@code state}, {@code atRisk} and {@code q} select, by host id, or by hangs
+   * in 7 days (most first) when {@code sort} is {@code hangs7d}.
+   */
+  static List<Map<String, Object>> hosts(
+      Instant now, String state, boolean atRisk, String q, String sort) {
+    Comparator<Map<String, Object>> byHost =
+        Comparator.comparing(h -> String.valueOf(h.get("host")));
+    Comparator<Map<String, Object>> order =
+        "hangs7d".equals(sort)
+            ? Comparator.<Map<String, Object>>comparingInt(h -> -(Integer) h.get("hangs7d"))
+                .thenComparing(byHost)
+            : byHost;
     return hosts(now).stream()
         .filter(h -> state == null || state.isEmpty() || state.equals(h.get("state")))
         .filter(h -> !atRisk || Boolean.TRUE.equals(h.get("atRisk")))
         .filter(h -> q == null || (h.get("host") + " " + h.get("hostName")).contains(q))
-        .sorted(Comparator.comparing(h -> String.valueOf(h.get("host"))))
+        .sorted(order)
         .toList();
   }
 

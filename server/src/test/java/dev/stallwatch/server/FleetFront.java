@@ -102,7 +102,8 @@ final class FleetFront implements AutoCloseable {
             now(),
             ctx.queryParam("state"),
             "true".equals(ctx.queryParam("atRisk")),
-            ctx.queryParam("q")));
+            ctx.queryParam("q"),
+            ctx.queryParam("sort")));
   }
 
   private static void host(Context ctx) {
