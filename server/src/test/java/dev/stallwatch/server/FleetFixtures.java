@@ -190,57 +190,56 @@ final class FleetFixtures {
       cache.add(List.of(t.toEpochMilli(), squeezed ? 9 * GIB : 3 * GIB));
       psi.add(List.of(t.toEpochMilli(), squeezed ? 78.5 : 0.4));
     }
-    List<Object> bands = new ArrayList<>();
-    List<Object> markers = new ArrayList<>();
-    List<Object> incidents = new ArrayList<>();
-    if (hanging) {
-      bands.add(
-          band(
-              "resource-saver",
-              now.minus(Duration.ofMinutes(50)),
-              null,
-              "Docker Desktop entered Resource Saver"));
-      bands.add(
-          band(
-              "engine-down",
-              now.minus(Duration.ofMinutes(38)),
-              now.minus(Duration.ofMinutes(30)),
-              "docker info failed"));
-      markers.add(
-          marker(
-              "reclaim",
-              now.minus(Duration.ofMinutes(55)),
-              "gradual reclaim dropped 512 MiB of page cache"));
-      markers.add(
-          marker(
-              "apt_stall", now.minus(Duration.ofMinutes(43)), "apt-get made no progress for 60 s"));
-      markers.add(marker("hung_task", now.minus(Duration.ofMinutes(41)), HOSTILE_MARKER));
-      markers.add(
-          marker(
-              "docker_cli", now.minus(Duration.ofMinutes(35)), "docker ps did not answer in 10 s"));
-      incidents.add(
-          ordered(
-              "id",
-              TestIncidents.APT_HANG_ID,
-              "rule",
-              "resource-saver-gradual",
-              "title",
-              "apt hung while Docker Desktop was in Resource Saver",
-              "from",
-              now.minus(Duration.ofMinutes(42)),
-              "to",
-              null,
-              "severity",
-              "critical"));
-    }
     return ordered(
-        "from", from,
-        "to", now,
-        "stepSeconds", STEP.toSeconds(),
-        "series", ordered("memAvailableBytes", memory, "pageCacheBytes", cache, "psiIoAvg10", psi),
-        "bands", bands,
-        "markers", markers,
-        "incidents", incidents);
+        "from",
+        from,
+        "to",
+        now,
+        "stepSeconds",
+        STEP.toSeconds(),
+        "series",
+        ordered("memAvailableBytes", memory, "pageCacheBytes", cache, "psiIoAvg10", psi),
+        "bands",
+        hanging ? hangBands(now) : List.of(),
+        "markers",
+        hanging ? hangMarkers(now) : List.of(),
+        "incidents",
+        hanging ? List.of(hangSpan(now)) : List.of());
+  }
+
+  private static Instant ago(Instant now, int minutes) {
+    return now.minus(Duration.ofMinutes(minutes));
+  }
+
+  /** Resource Saver entered 50 min ago and still on; the engine down from 38 to 30 min ago. */
+  private static List<Object> hangBands(Instant now) {
+    return List.of(
+        band("resource-saver", ago(now, 50), null, "Docker Desktop entered Resource Saver"),
+        band("engine-down", ago(now, 38), ago(now, 30), "docker info failed"));
+  }
+
+  private static List<Object> hangMarkers(Instant now) {
+    return List.of(
+        marker("reclaim", ago(now, 55), "gradual reclaim dropped 512 MiB of page cache"),
+        marker("apt_stall", ago(now, 43), "apt-get made no progress for 60 s"),
+        marker("hung_task", ago(now, 41), HOSTILE_MARKER),
+        marker("docker_cli", ago(now, 35), "docker ps did not answer in 10 s"));
+  }
+
+  private static Map<String, Object> hangSpan(Instant now) {
+    return ordered(
+        "id",
+        TestIncidents.APT_HANG_ID,
+        "rule",
+        "resource-saver-gradual",
+        "title",
+        "apt hung while Docker Desktop was in Resource Saver",
+        "from",
+        ago(now, 42),
+        "to",
+        null,
+        "severity",
+        "critical");
   }
 
   private static Map<String, Object> band(String kind, Instant from, Instant to, String label) {
