@@ -29,9 +29,11 @@ function alertRow(alert, silence) {
   const button = el('button', 'Silence…', 'small');
   button.type = 'button';
   button.addEventListener('click', () => silence(alert));
-  tr.append(cell(el('span', alert.state, `badge alert-${alert.state}`)), cell(link(hostHref(alert.host), alert.host)),
-    cell(alert.rule), cell(alert.severity), cell(summary), cell(timeEl(alert.startsAt)),
-    cell(alert.endsAt ? timeEl(alert.endsAt) : 'still firing'), cell(...why(alert)), cell(button));
+  const hostCell = cell(link(hostHref(alert.host), alert.host));
+  hostCell.className = 'host';
+  tr.append(cell(el('span', alert.state, `badge alert-${alert.state}`)), hostCell,
+    cell(alert.rule), cell(alert.severity), cell(summary), cell(timeEl(alert.startsAt, true)),
+    cell(alert.endsAt ? timeEl(alert.endsAt, true) : 'still firing'), cell(...why(alert)), cell(button));
   return tr;
 }
 
@@ -44,7 +46,7 @@ function silenceRow(s, expire) {
   const tr = el('tr');
   tr.dataset.id = String(s.id);
   const state = String(s.state ?? '').toLowerCase();
-  let until = s.endsAt ? timeEl(s.endsAt) : 'for ever';
+  let until = s.endsAt ? timeEl(s.endsAt, true) : 'for ever';
   if (s.untilResolved) {
     until = 'until the alert resolves';
   }
@@ -55,7 +57,7 @@ function silenceRow(s, expire) {
     action.type = 'button';
     action.addEventListener('click', () => expire(s.id));
   }
-  tr.append(cell(el('span', state, `badge silence-${state}`)), cell(matches(s)), cell(timeEl(s.startsAt)), cell(until),
+  tr.append(cell(el('span', state, `badge silence-${state}`)), cell(matches(s)), cell(timeEl(s.startsAt, true)), cell(until),
     cell(s.comment ?? ''), cell(s.author ?? ''), cell(action, ended));
   return tr;
 }

@@ -30,6 +30,15 @@ function parseHash() {
   return at < 0 ? { path: raw, params: new URLSearchParams() } : { path: raw.slice(0, at), params: new URLSearchParams(raw.slice(at + 1)) };
 }
 
+// An id from the address; one whose percent-encoding is broken is taken as written.
+function decoded(part) {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 function markNav(name) {
   for (const a of document.querySelectorAll('nav a[data-nav]')) {
     if (a.dataset.nav === name) {
@@ -55,7 +64,7 @@ function route() {
     p.textContent = `Nothing is at #${path}; the links above lead to every view.`;
     view.append(p);
   } else if (build) {
-    current = build(view, params, match[1] === undefined ? undefined : decodeURIComponent(match[1]));
+    current = build(view, params, match[1] === undefined ? undefined : decoded(match[1]));
   } else {
     view.replaceChildren();
   }

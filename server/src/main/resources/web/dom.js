@@ -43,10 +43,23 @@ export function formatTime(iso) {
   return Number.isNaN(date.getTime()) ? String(iso) : date.toLocaleString();
 }
 
-// A <time> element showing `iso` in the reader's zone, with the instant as its datetime.
-export function timeEl(iso) {
-  const node = el('time', formatTime(iso));
+// "Dec 2, 16:35" in the reader's zone and language: short enough for a table column.
+export function shortTime(iso) {
+  const date = new Date(iso);
+  if (iso === undefined || iso === null || Number.isNaN(date.getTime())) {
+    return String(iso ?? '');
+  }
+  return date.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+// A <time> element showing `iso` in the reader's zone (`short` for a table), with the instant as
+// its datetime and, when short, the full time as its tooltip.
+export function timeEl(iso, short = false) {
+  const node = el('time', short ? shortTime(iso) : formatTime(iso));
   node.dateTime = String(iso ?? '');
+  if (short) {
+    node.title = formatTime(iso);
+  }
   return node;
 }
 

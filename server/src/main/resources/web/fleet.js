@@ -47,8 +47,8 @@ function rowOf(row) {
   const v = row.versions ?? {};
   tr.append(hostCell(row), cell(stateBadge(row.state)), cell(v.wsl ?? ''), cell(v.kernel ?? ''),
     cell(v.dockerDesktop ?? ''), cell(v.windows ?? ''), cell(row.reclaimMode ?? 'unknown'),
-    cell(row.cgroupLayout ?? 'unknown'), cell(onOff(row.resourceSaverEnabled)), cell(timeEl(row.lastSeen)),
-    cell(row.lastHangAt ? timeEl(row.lastHangAt) : 'never'), cell(String(row.hangs7d ?? 0)),
+    cell(row.cgroupLayout ?? 'unknown'), cell(onOff(row.resourceSaverEnabled)), cell(timeEl(row.lastSeen, true)),
+    cell(row.lastHangAt ? timeEl(row.lastHangAt, true) : 'never'), cell(String(row.hangs7d ?? 0)),
     cell(riskBlock(row)));
   return tr;
 }

@@ -122,6 +122,8 @@ class DashboardViewsIT {
                 .findElement(By.cssSelector("svg.timeline-svg > title"))
                 .getAttribute("textContent")
                 .contains("last hour"));
+    assertThat(browser.findElements(By.cssSelector("svg .marker"))).hasSize(4);
+    HeadlessBrowser.screenshot(browser, "host-last-hour");
   }
 
   @Test
