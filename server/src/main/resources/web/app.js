@@ -1,191 +1,102 @@
-// The stallwatch dashboard: the newest incidents, or a search, refreshed every few seconds. Rows
-// are updated in place (rows.js), so what a reader opened stays open.
-import { el, getJson, hostLabel, list } from './dom.js';
-import { emptyState } from './empty.js';
-import { knownIssue } from './issues.js';
-import { updateRows } from './rows.js';
-import { recentSummary, searchSummary } from './summary.js';
+// The stallwatch dashboard: a view per address (#/, #/fleet, #/cohorts, #/hosts/ID,
+// #/incidents/ID, #/alerts, #/search?q=, #/me?host=ID), kept current by the event stream.
+import { alertsView } from './alerts.js';
+import { cohortsView } from './cohorts.js';
+import { fleetView } from './fleet.js';
+import { hostView } from './host.js';
+import { incidentView } from './incident.js';
+import { hideList, listChanged, showList, startList } from './list.js';
+import { connectLive } from './live.js';
+import { meView } from './me.js';
+import { overviewView } from './overview.js';
 
-const REFRESH_MS = 5000;
-const LIMIT = 100;
-const FILTER_FACETS = { rule: 'rule', host: 'host', status: 'status' };
-const FACET_NAMES = {
-  rule: 'Rule', host: 'Host', status: 'Status', wslVersion: 'WSL', dockerDesktopVersion: 'Docker Desktop',
-  reclaimMode: 'autoMemoryReclaim',
-};
+// [address pattern, nav entry, the view (null: the incident list alone), whether the list shows]
+const ROUTES = [
+  [/^\/?$/, 'overview', overviewView, true],
+  [/^\/search$/, 'search', null, true],
+  [/^\/fleet$/, 'fleet', fleetView, false],
+  [/^\/cohorts$/, 'cohorts', cohortsView, false],
+  [/^\/hosts\/(.+)$/, 'fleet', hostView, false],
+  [/^\/incidents\/(.+)$/, 'search', incidentView, false],
+  [/^\/alerts$/, 'alerts', alertsView, false],
+  [/^\/me$/, 'me', meView, false],
+];
 
-let query = '';
-let sort = 'relevance';
-let timer = null;
-// Each refresh gets a number; a slower, older answer must not overwrite a newer one.
-let generation = 0;
+let current = null;
 
-function hostNames(hits) {
-  return new Map(hits.map((hit) => [String(hit.incident.host), hostLabel(hit.incident)]));
+function parseHash() {
+  const raw = window.location.hash.replace(/^#/, '') || '/';
+  const at = raw.indexOf('?');
+  return at < 0 ? { path: raw, params: new URLSearchParams() } : { path: raw.slice(0, at), params: new URLSearchParams(raw.slice(at + 1)) };
 }
 
-// Rebuilt only when the issues changed, so an open disclosure in them stays open across refreshes.
-function renderKnown(hits) {
-  const known = document.getElementById('known-list');
-  const key = JSON.stringify(hits);
-  if (known.dataset.key !== key) {
-    known.replaceChildren(...hits.map(knownIssue));
-    known.dataset.key = key;
-  }
-  document.getElementById('known').hidden = hits.length === 0;
-}
-
-function facetButton(dim, value, label) {
-  const button = el('button', label, 'facet-value');
-  button.type = 'button';
-  button.dataset.filter = `${FILTER_FACETS[dim]}:${value.value}`;
-  button.addEventListener('click', () => {
-    const input = document.getElementById('q');
-    input.value = `${input.value.trim()} ${button.dataset.filter}`.trim();
-    show(input.value);
-  });
-  return button;
-}
-
-function renderFacets(facets, names) {
-  const lists = [];
-  for (const [dim, values] of Object.entries(facets ?? {})) {
-    if (list(values).length === 0) {
-      continue;
-    }
-    const items = el('ul');
-    for (const value of values) {
-      const shown = dim === 'host' ? (names.get(String(value.value)) ?? value.value) : value.value;
-      const label = `${shown} (${value.count})`;
-      const item = el('li');
-      item.append(FILTER_FACETS[dim] ? facetButton(dim, value, label) : el('span', label));
-      items.append(item);
-    }
-    lists.push(el('h3', FACET_NAMES[dim] ?? dim), items);
-  }
-  document.getElementById('facet-list').replaceChildren(...lists);
-  document.getElementById('facets').hidden = lists.length === 0;
-}
-
-function render(hits, summary) {
-  updateRows(document.querySelector('#incidents tbody'), hits);
-  const status = document.getElementById('status');
-  status.textContent = summary;
-  status.classList.remove('error');
-  // Counts answers shown, so a reader (or a test) can tell that a refresh happened.
-  status.dataset.refreshes = String(Number(status.dataset.refreshes ?? 0) + 1);
-}
-
-function showError(error) {
-  // A refused search has no results; a failed refresh keeps showing the last good list.
-  if (error.status === 400) {
-    updateRows(document.querySelector('#incidents tbody'), []);
-    renderKnown([]);
-    renderFacets({}, new Map());
-  }
-  const status = document.getElementById('status');
-  status.textContent = error.message;
-  status.classList.add('error');
-}
-
-async function refreshSearch(mine) {
-  const params = new URLSearchParams({ q: query, limit: String(LIMIT), sort });
-  const result = await getJson(`/api/search?${params}`);
-  if (mine === generation) {
-    showTable(true);
-    const names = hostNames(result.hits);
-    renderKnown(list(result.knownIssues));
-    renderFacets(result.facets, names);
-    render(result.hits, searchSummary(result, sort, names));
-  }
-}
-
-// With no incident at all, the table gives way to what the server's health says about why.
-function showTable(shown) {
-  document.getElementById('incidents').hidden = !shown;
-  if (shown) {
-    document.getElementById('empty').hidden = true;
-  }
-}
-
-function showEmpty(nodes) {
-  const section = document.getElementById('empty');
-  section.replaceChildren(...nodes);
-  section.hidden = false;
-  showTable(false);
-}
-
-async function refreshRecent(mine) {
-  const incidents = await getJson(`/api/incidents?limit=${LIMIT}`);
-  if (incidents.length === 0) {
-    const nodes = await emptyState();
-    if (mine === generation) {
-      showEmpty(nodes);
-      renderKnown([]);
-      renderFacets({}, new Map());
-      render([], `No incidents yet; checked every ${REFRESH_MS / 1000} s.`);
-    }
-    return;
-  }
-  if (mine === generation) {
-    showTable(true);
-    renderKnown([]);
-    renderFacets({}, new Map());
-    render(incidents.map((incident) => ({ incident })),
-      recentSummary(incidents.length, LIMIT, REFRESH_MS / 1000));
-  }
-}
-
-async function refresh() {
-  const mine = ++generation;
+// An id from the address; one whose percent-encoding is broken is taken as written.
+function decoded(part) {
   try {
-    await (query ? refreshSearch(mine) : refreshRecent(mine));
-  } catch (error) {
-    if (mine === generation) {
-      showError(error);
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+function markNav(name) {
+  for (const a of document.querySelectorAll('nav a[data-nav]')) {
+    if (a.dataset.nav === name) {
+      a.setAttribute('aria-current', 'page');
+    } else {
+      a.removeAttribute('aria-current');
     }
   }
 }
 
-function schedule() {
-  clearTimeout(timer);
-  timer = setTimeout(async () => {
-    await refresh();
-    schedule();
-  }, REFRESH_MS);
+function route() {
+  const { path, params } = parseHash();
+  const view = document.getElementById('view');
+  const found = ROUTES.map(([pattern, ...rest]) => [pattern.exec(path), ...rest]).find(([match]) => match)
+    ?? [null, null, null, false];
+  const [match, nav, build, withList] = found;
+  markNav(nav);
+  current = null;
+  if (!match) {
+    view.replaceChildren();
+    const p = document.createElement('p');
+    p.className = 'error';
+    p.textContent = `Nothing is at #${path}; the links above lead to every view.`;
+    view.append(p);
+  } else if (build) {
+    current = build(view, params, match[1] === undefined ? undefined : decoded(match[1]));
+  } else {
+    view.replaceChildren();
+  }
+  view.hidden = !build && Boolean(match);
+  if (withList) {
+    showList(params.get('q') ?? '', params.get('sort') ?? 'relevance');
+  } else {
+    hideList();
+  }
+  window.scrollTo(0, 0);
 }
 
-function show(newQuery) {
-  query = newQuery;
-  sort = document.getElementById('sort').value;
-  // Keep the search in the address, so it can be bookmarked, shared and reloaded.
-  const url = new URL(window.location.href);
-  if (query) {
-    url.searchParams.set('q', query);
-    url.searchParams.set('sort', sort);
-  } else {
-    url.searchParams.delete('q');
-    url.searchParams.delete('sort');
+function changed(type, data) {
+  current?.changed?.(type, data);
+  listChanged(type, data);
+}
+
+// An address from before the views (`/?q=...`) opens the same search.
+function fromOldAddress() {
+  const old = new URLSearchParams(window.location.search);
+  if (old.has('q') && !window.location.hash) {
+    const params = new URLSearchParams({ q: old.get('q'), sort: old.get('sort') ?? 'relevance' });
+    window.history.replaceState(null, '', `/#/search?${params}`);
   }
-  window.history.replaceState(null, '', url);
-  refresh();
-  schedule();
 }
 
 function start() {
-  const input = document.getElementById('q');
-  document.getElementById('search').addEventListener('submit', (event) => {
-    event.preventDefault();
-    show(input.value.trim());
-  });
-  document.getElementById('recent').addEventListener('click', () => {
-    input.value = '';
-    show('');
-  });
-  const params = new URLSearchParams(window.location.search);
-  input.value = params.get('q') ?? '';
-  document.getElementById('sort').value = params.get('sort') === 'recent' ? 'recent' : 'relevance';
-  show(input.value.trim());
+  fromOldAddress();
+  startList();
+  window.addEventListener('hashchange', route);
+  route();
+  connectLive(changed);
 }
 
 // Module scripts run after the document is parsed.

@@ -71,3 +71,28 @@ export function fragment(highlight) {
   }
   return line;
 }
+
+const VERDICT_WORDS = { AFFECTED: 'affected', NOT_AFFECTED: 'not affected' };
+
+// One verdict for a known issue on a host's versions: affected if any version is, else not affected
+// if one is known to be, else not known. The word says it; the colour only repeats it.
+export function oneVerdict(notes) {
+  const all = list(notes);
+  const chosen = all.find((note) => note.verdict === 'AFFECTED') ?? all.find((note) => note.verdict === 'NOT_AFFECTED');
+  const block = el('div', null, `verdict ${chosen ? DECISIVE[chosen.verdict] : 'version-note unknown'}`);
+  if (chosen) {
+    block.append(el('strong', `${VERDICT_WORDS[chosen.verdict]}: `), el('span', chosen.message));
+  } else {
+    block.append(el('strong', 'not known: '), el('span', 'nobody reported on these versions yet.'));
+  }
+  return block;
+}
+
+// A known issue as a host or incident page shows it: link, title, and its one verdict.
+export function issueWithVerdict(issue, notes) {
+  const item = el('li', null, 'issue');
+  const head = el('div', null, 'title');
+  head.append(issueLink(issue.id, issue.url), ' ', el('span', issue.title ?? ''));
+  item.append(head, oneVerdict(notes));
+  return item;
+}

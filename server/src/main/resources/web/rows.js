@@ -1,7 +1,7 @@
 // The incident table, updated in place: rows are keyed by incident id, and a cell is rebuilt only
 // when what it shows changed, so an open panel (evidence, similar incidents, version notes) stays
 // open, and keeps its scroll, across refreshes.
-import { el, formatTime, getJson, hostLabel, list } from './dom.js';
+import { el, formatTime, getJson, hostHref, hostLabel, incidentHref, link, list } from './dom.js';
 import { fragment, issueLink, versionVerdict } from './issues.js';
 
 function timeCell(hit) {
@@ -13,10 +13,12 @@ function timeCell(hit) {
 }
 
 function hostCell(hit) {
-  const cell = el('td', hostLabel(hit.incident), 'host');
-  if (cell.textContent !== String(hit.incident.host)) {
-    cell.title = `host id ${hit.incident.host}`;
+  const cell = el('td', null, 'host');
+  const name = link(hostHref(hit.incident.host), hostLabel(hit.incident));
+  if (name.textContent !== String(hit.incident.host)) {
+    name.title = `host id ${hit.incident.host}`;
   }
+  cell.append(name);
   return cell;
 }
 
@@ -54,7 +56,9 @@ function similarPanel(incident) {
       }
       for (const hit of hits) {
         const other = hit.incident;
-        items.append(el('li', `${formatTime(other.openedAt)} · ${hostLabel(other)} · ${other.title}`));
+        const item = el('li', `${formatTime(other.openedAt)} · ${hostLabel(other)} · `);
+        item.append(link(incidentHref(other.id), other.title));
+        items.append(item);
       }
     } catch (error) {
       items.append(el('li', error.message));
@@ -66,7 +70,9 @@ function similarPanel(incident) {
 function incidentCell(hit) {
   const incident = hit.incident;
   const cell = el('td');
-  cell.append(el('div', incident.title, 'title'));
+  const title = el('div', null, 'title');
+  title.append(link(incidentHref(incident.id), incident.title));
+  cell.append(title);
   cell.append(el('div', `${incident.rule} · ${incident.severity}`, 'rule'));
   cell.append(...list(hit.highlights).map(fragment));
   const evidence = list(incident.evidence);

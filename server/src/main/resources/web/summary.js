@@ -47,10 +47,10 @@ export function searchSummary(result, sort, hostNames) {
 }
 
 // The status line of the newest incidents, `limit` of them asked for.
-export function recentSummary(count, limit, refreshSeconds) {
+export function recentSummary(count, limit) {
   let what = `The ${plural(count, 'most recent incident')}`;
   if (count < limit) {
     what = count === 1 ? 'The only incident' : `All ${count} incidents`;
   }
-  return `${what}, newest first, refreshed every ${refreshSeconds} s`;
+  return `${what}, newest first, updated live`;
 }

@@ -60,6 +60,11 @@ final class DashboardPage {
         .until(ignored -> condition.getAsBoolean());
   }
 
+  /** The page's scheme, host and port, e.g. {@code http://127.0.0.1:41234}. */
+  String origin() {
+    return (String) ((JavascriptExecutor) driver).executeScript("return window.location.origin;");
+  }
+
   String status() {
     return driver.findElement(By.id("status")).getText();
   }

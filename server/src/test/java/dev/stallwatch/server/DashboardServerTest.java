@@ -216,7 +216,26 @@ class DashboardServerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"app.js", "dom.js", "empty.js", "issues.js", "rows.js", "summary.js"})
+  @ValueSource(
+      strings = {
+        "app.js",
+        "dom.js",
+        "empty.js",
+        "issues.js",
+        "rows.js",
+        "summary.js",
+        "list.js",
+        "live.js",
+        "overview.js",
+        "fleet.js",
+        "cohorts.js",
+        "host.js",
+        "timeline.js",
+        "incident.js",
+        "lifecycle.js",
+        "alerts.js",
+        "me.js"
+      })
   void dashboardScriptsRenderDataAsTextOnly(String script) throws Exception {
     HttpResponse<String> response = get("/" + script);
 
@@ -230,7 +249,8 @@ class DashboardServerTest {
   @Test
   void dashboardScriptsPutTextInThePageAsTextAndReadTheApi() throws Exception {
     assertThat(get("/dom.js").body()).contains("textContent");
-    assertThat(get("/app.js").body()).contains("/api/incidents", "/api/search");
+    assertThat(get("/list.js").body()).contains("/api/incidents", "/api/search");
+    assertThat(get("/live.js").body()).contains("new EventSource('/api/stream')");
   }
 
   @ParameterizedTest

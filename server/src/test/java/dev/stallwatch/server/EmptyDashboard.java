@@ -2,6 +2,7 @@ package dev.stallwatch.server;
 
 import dev.stallwatch.model.Incident;
 import dev.stallwatch.search.IncidentIndex;
+import dev.stallwatch.server.stream.StreamEventType;
 import dev.stallwatch.streams.AnalyzerHealth;
 import java.io.IOException;
 import java.util.Optional;
@@ -52,10 +53,11 @@ final class EmptyDashboard implements AutoCloseable {
     return "http://127.0.0.1:" + server.port() + "/";
   }
 
-  /** The first incident arrives. */
+  /** The first incident arrives, and the event stream tells the page. */
   void add(Incident incident) {
     index.upsert(incident);
     index.refresh();
+    server.stream().publish(StreamEventType.INCIDENT, incident);
   }
 
   @Override
