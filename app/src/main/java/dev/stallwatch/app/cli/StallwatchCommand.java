@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       RulesCommand.class,
       SearchCommand.class,
       KbCommand.class,
+      StatusCommand.class,
       BenchCommand.class
     },
     commandListHeading = "%nCommands:%n",
