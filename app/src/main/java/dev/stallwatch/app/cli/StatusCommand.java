@@ -136,7 +136,7 @@ final class StatusCommand implements Callable<Integer> {
     return switch (status) {
       case 404 ->
           ("the server at %s has not heard from host %s: is its collector running? ('stallwatch"
-               + " collect --bootstrap ADDRESS', or 'stallwatch up' on this machine)")
+                  + " collect --bootstrap ADDRESS', or 'stallwatch up' on this machine)")
               .formatted(server, id);
       case 401 ->
           "the server at %s wants its token: give --token-file FILE or set %s"
