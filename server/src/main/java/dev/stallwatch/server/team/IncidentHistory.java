@@ -53,7 +53,19 @@ final class IncidentHistory {
     if (incident.resolvedAt() != null) {
       entries.add(new HistoryEntry(incident.resolvedAt(), "resolved", null, null));
     }
-    entries.sort(Comparator.comparing(HistoryEntry::at));
+    // "opened" comes first and "resolved" never before it, even when the evidence that opened the
+    // incident is newer than its end (a freeze reported once the VM runs again); the times shown
+    // stay the true ones.
+    entries.sort(
+        Comparator.comparing((HistoryEntry e) -> !e.what().equals("opened"))
+            .thenComparing(e -> sortTime(e, incident)));
     return entries;
+  }
+
+  private static java.time.Instant sortTime(HistoryEntry entry, Incident incident) {
+    if (entry.what().equals("resolved") && entry.at().isBefore(incident.openedAt())) {
+      return incident.openedAt();
+    }
+    return entry.at();
   }
 }

@@ -180,6 +180,36 @@ class TeamStateTest {
   }
 
   @Test
+  void shouldPutOpenedFirstWhenTheFreezeWasReportedAfterItEnded() {
+    Incident freeze =
+        incident("inc-f", "dev-kai", "vm-freeze", Severity.CRITICAL, ago(20), ago(19));
+    // The collector reports a freeze once the VM runs again: the evidence is newer than the end.
+    Incident reported =
+        new Incident(
+            freeze.id(),
+            freeze.host(),
+            freeze.rule(),
+            freeze.title(),
+            freeze.status(),
+            freeze.severity(),
+            freeze.onset(),
+            ago(18),
+            ago(18),
+            ago(19),
+            freeze.confidence(),
+            freeze.confidenceReasons(),
+            freeze.evidence(),
+            freeze.context(),
+            freeze.knownIssues(),
+            freeze.remediation());
+
+    assertThat(state.history(reported))
+        .extracting(HistoryEntry::what)
+        .containsExactly("opened", "resolved");
+    assertThat(state.history(reported).get(1).at()).isEqualTo(ago(19));
+  }
+
+  @Test
   void shouldForgetTheOldestAlertEpisodesBeyondItsBound() {
     for (int i = 0; i < AlertBoard.MAX_EPISODES + 10; i++) {
       state.apply(
