@@ -81,6 +81,12 @@ class DashboardViewsIT {
         .hasSize(1);
     assertThat(browser.findElements(By.cssSelector("svg .marker"))).hasSize(4);
     assertThat(browser.findElements(By.cssSelector("svg path[data-series]"))).hasSize(3);
+    // Both incidents are open, so both bars run to now: each has its own lane.
+    assertThat(
+            browser.findElements(By.cssSelector("svg a.span rect")).stream()
+                .map(bar -> bar.getDomAttribute("y"))
+                .distinct())
+        .hasSize(2);
     assertThat(
             browser
                 .findElement(By.cssSelector("svg.timeline-svg > title"))
