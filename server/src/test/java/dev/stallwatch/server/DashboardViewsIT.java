@@ -118,6 +118,19 @@ class DashboardViewsIT {
   }
 
   @Test
+  void shouldShowAHostileKernelVersionOnTheHostPageAsText() {
+    open("#/hosts/" + FleetFixtures.HOSTILE_HOST);
+    page.waitUntil(() -> !browser.findElements(By.cssSelector(".host-side")).isEmpty());
+
+    assertThat(browser.findElement(By.cssSelector(".host-side .facts")).getText())
+        .contains(FleetFixtures.HOSTILE_KERNEL);
+    assertThat(browser.findElements(By.cssSelector("#view img, #view script"))).isEmpty();
+    assertThat(HeadlessBrowser.pwned(browser))
+        .as("script injected through a kernel version ran")
+        .isFalse();
+  }
+
+  @Test
   void shouldChangeTheWindowOfTheTimeline() {
     open("#/hosts/dev-laptop-07");
     page.waitUntil(() -> !browser.findElements(By.cssSelector("svg .band")).isEmpty());
