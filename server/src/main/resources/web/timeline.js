@@ -12,6 +12,9 @@ const MARK_Y = 208;
 const SPAN = { top: 226, height: 22 };
 const AXIS_Y = 276;
 const H = 290;
+// Incidents that overlap go on lanes one below the other; past the last lane they share it.
+const LANE = SPAN.height + 4;
+const MAX_LANES = 4;
 const HANG_KINDS = new Set(['hung_task', 'io_stall', 'apt_stall', 'freeze']);
 const LINES = [
   { key: 'memAvailableBytes', name: 'memory available', cls: 'line mem', axis: 'bytes' },
@@ -87,14 +90,14 @@ function scales(data) {
   return { from, to, x, y, max };
 }
 
-function axes(s, hasBytes, hasPercent) {
+function axes(s, hasBytes, hasPercent, extra) {
   const group = svg('g', { class: 'axes' });
   group.append(svg('rect', { x: PLOT.left, y: PLOT.top, width: PLOT.right - PLOT.left, height: PLOT.bottom - PLOT.top, class: 'frame' }));
   for (let i = 0; i <= 4; i++) {
     const t = s.from + ((s.to - s.from) * i) / 4;
     const x = s.x(t);
-    group.append(svg('line', { x1: x, y1: PLOT.bottom, x2: x, y2: SPAN.top + SPAN.height, class: 'tick' }));
-    group.append(svg('text', { x, y: AXIS_Y, 'text-anchor': i === 0 ? 'start' : i === 4 ? 'end' : 'middle', class: 'axis-label' }, clockLabel(t, s.to - s.from)));
+    group.append(svg('line', { x1: x, y1: PLOT.bottom, x2: x, y2: SPAN.top + SPAN.height + extra, class: 'tick' }));
+    group.append(svg('text', { x, y: AXIS_Y + extra, 'text-anchor': i === 0 ? 'start' : i === 4 ? 'end' : 'middle', class: 'axis-label' }, clockLabel(t, s.to - s.from)));
   }
   if (hasBytes) {
     for (const share of [0, 0.5, 1]) {
@@ -171,16 +174,37 @@ function markers(data, s) {
   return group;
 }
 
-function spans(data, s) {
-  const group = svg('g', { class: 'spans' });
-  for (const incident of list(data.incidents)) {
+// Each incident's bar and label, on the first lane where neither touches another's (a host often
+// has several incidents open at once, all running to now).
+function placedSpans(data, s) {
+  const placed = list(data.incidents).map((incident) => {
     const x1 = s.x(incident.from);
     const x2 = s.x(incident.to ?? s.to);
+    const label = `incident: ${incident.rule}`;
+    const at = labelAt(x1, x2, label);
+    const labelStart = at['text-anchor'] === 'end' ? at.x - label.length * 7 : at.x;
+    return { incident, x1, x2, label, at, left: Math.min(x1, labelStart), right: Math.max(x2, labelStart + label.length * 7) };
+  }).sort((a, b) => a.left - b.left);
+  const ends = [];
+  for (const span of placed) {
+    let lane = ends.findIndex((end) => end < span.left);
+    if (lane < 0) {
+      lane = Math.min(ends.length, MAX_LANES - 1);
+    }
+    ends[lane] = Math.max(ends[lane] ?? -Infinity, span.right);
+    span.lane = lane;
+  }
+  return placed;
+}
+
+function spans(placed) {
+  const group = svg('g', { class: 'spans' });
+  for (const { incident, x1, x2, label, at, lane } of placed) {
+    const top = SPAN.top + lane * LANE;
     const a = svg('a', { href: incidentHref(incident.id), class: 'span', 'data-id': String(incident.id) });
     a.append(svg('title', {}, `${incident.title} (${incident.rule}), ${formatTime(incident.from)} to ${incident.to ? formatTime(incident.to) : 'still open'}`));
-    a.append(svg('rect', { x: x1, y: SPAN.top, width: Math.max(x2 - x1, 4), height: SPAN.height, class: `span-bar ${incident.severity ?? ''}` }));
-    const label = `incident: ${incident.rule}`;
-    a.append(svg('text', { ...labelAt(x1, x2, label), y: SPAN.top + 15, class: 'span-label' }, label));
+    a.append(svg('rect', { x: x1, y: top, width: Math.max(x2 - x1, 4), height: SPAN.height, class: `span-bar ${incident.severity ?? ''}` }));
+    a.append(svg('text', { ...at, y: top + 15, class: 'span-label' }, label));
     group.append(a);
   }
   return group;
@@ -258,10 +282,12 @@ export function timeline(data, what) {
   const uid = `tl${++drawn}`;
   const s = scales(data);
   const title = `Timeline of ${what}: ${list(data.bands).length} bands, ${list(data.markers).length} events, ${list(data.incidents).length} incidents`;
-  const picture = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${uid}-title`, class: 'timeline-svg' });
+  const placed = placedSpans(data, s);
+  const extra = Math.max(0, ...placed.map((span) => span.lane)) * LANE;
+  const picture = svg('svg', { viewBox: `0 0 ${W} ${H + extra}`, role: 'img', 'aria-labelledby': `${uid}-title`, class: 'timeline-svg' });
   const hasPercent = list(data.series?.psiIoAvg10).some(([, v]) => v !== null && v !== undefined);
   picture.append(svg('title', { id: `${uid}-title` }, title), patterns(uid), bands(data, s, uid),
-    axes(s, s.max > 1, hasPercent), lines(data, s), markers(data, s), spans(data, s));
+    axes(s, s.max > 1, hasPercent, extra), lines(data, s), markers(data, s), spans(placed));
   const figure = el('figure', null, 'timeline');
   const scroller = el('div', null, 'timeline-scroll');
   scroller.append(picture);

@@ -15,8 +15,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The dashboard's views in a real browser: overview, fleet, cohorts, a host's timeline, my machine,
- * search links, and how they read on a phone. The fleet routes are answered by {@link FleetFront}
- * until the server has them; everything else is the real server.
+ * search links, and how they read on a phone, all from the real server over a real fleet view
+ * ({@link ViewsStack}, {@link FleetFixtures}).
  */
 class DashboardViewsIT {
 
@@ -60,15 +60,17 @@ class DashboardViewsIT {
     open("#/");
     page.waitUntil(() -> !browser.findElements(By.cssSelector(".tile")).isEmpty());
     page.waitUntil(() -> page.rows().size() == 3);
-    assertThat(texts(".tile")).anySatisfy(t -> assertThat(t).contains("1", "hanging now"));
+    assertThat(texts(".tile")).anySatisfy(t -> assertThat(t).contains("2", "hanging now"));
+    assertThat(texts(".tile")).anySatisfy(t -> assertThat(t).contains("5", "hosts reporting"));
     assertThat(texts(".causes li"))
         .anySatisfy(t -> assertThat(t).contains("resource-saver-gradual"));
     HeadlessBrowser.screenshot(browser, "overview");
 
     browser.findElement(By.partialLinkText("hanging now")).click();
-    page.waitUntil(() -> texts("#fleet tbody tr").size() == 1);
-    WebElement row = browser.findElement(By.cssSelector("#fleet tbody tr"));
-    assertThat(row.getText()).contains("dev-laptop-07", "hanging", "at risk", "4.42.0");
+    page.waitUntil(() -> texts("#fleet tbody tr").size() == 2);
+    WebElement row = browser.findElement(By.cssSelector("#fleet tr[data-host='dev-laptop-07']"));
+    assertThat(row.getText()).contains("dev-laptop-07", "hanging", "4.42.0", "gradual");
+    assertThat(texts("#fleet tbody tr")).allSatisfy(t -> assertThat(t).contains("hanging"));
     assertThat(browser.getCurrentUrl()).endsWith("#/fleet?state=hanging");
 
     row.findElement(By.linkText("dev-laptop-07")).click();
@@ -79,6 +81,12 @@ class DashboardViewsIT {
         .hasSize(1);
     assertThat(browser.findElements(By.cssSelector("svg .marker"))).hasSize(4);
     assertThat(browser.findElements(By.cssSelector("svg path[data-series]"))).hasSize(3);
+    // Both incidents are open, so both bars run to now: each has its own lane.
+    assertThat(
+            browser.findElements(By.cssSelector("svg a.span rect")).stream()
+                .map(bar -> bar.getDomAttribute("y"))
+                .distinct())
+        .hasSize(2);
     assertThat(
             browser
                 .findElement(By.cssSelector("svg.timeline-svg > title"))
@@ -101,9 +109,24 @@ class DashboardViewsIT {
 
     assertThat(browser.findElement(By.cssSelector(".timeline-events")).getText())
         .contains(FleetFixtures.HOSTILE_MARKER);
+    assertThat(browser.findElement(By.cssSelector(".host-side")).getText())
+        .contains(TestIncidents.hostileTitle());
     assertThat(browser.findElements(By.cssSelector("#view img, #view script"))).isEmpty();
     assertThat(HeadlessBrowser.pwned(browser))
         .as("script injected through a kernel line ran")
+        .isFalse();
+  }
+
+  @Test
+  void shouldShowAHostileKernelVersionOnTheHostPageAsText() {
+    open("#/hosts/" + FleetFixtures.HOSTILE_HOST);
+    page.waitUntil(() -> !browser.findElements(By.cssSelector(".host-side")).isEmpty());
+
+    assertThat(browser.findElement(By.cssSelector(".host-side .facts")).getText())
+        .contains(FleetFixtures.HOSTILE_KERNEL);
+    assertThat(browser.findElements(By.cssSelector("#view img, #view script"))).isEmpty();
+    assertThat(HeadlessBrowser.pwned(browser))
+        .as("script injected through a kernel version ran")
         .isFalse();
   }
 
@@ -129,9 +152,10 @@ class DashboardViewsIT {
   @Test
   void shouldFilterTheFleetAndShowAHostileHostNameAsText() {
     open("#/fleet");
-    page.waitUntil(() -> texts("#fleet tbody tr").size() == 5);
-    assertThat(texts("#fleet tbody tr"))
-        .anySatisfy(t -> assertThat(t).contains(FleetFixtures.HOSTILE_NAME));
+    page.waitUntil(() -> texts("#fleet tbody tr").size() == 6);
+    assertThat(texts("#fleet tr[data-host='ci-runner-1']"))
+        .singleElement()
+        .satisfies(t -> assertThat(t).contains(FleetFixtures.HOSTILE_KERNEL));
     assertThat(browser.findElements(By.cssSelector("#fleet script, #fleet img"))).isEmpty();
     assertThat(HeadlessBrowser.pwned(browser)).isFalse();
     HeadlessBrowser.screenshot(browser, "fleet");
@@ -150,20 +174,28 @@ class DashboardViewsIT {
     browser.findElement(By.id("fleet-risk")).click();
     page.waitUntil(() -> texts("#fleet tbody tr").size() == 2);
     assertThat(texts("#fleet .risk .reasons li"))
-        .allSatisfy(t -> assertThat(t).startsWith("resource-saver-gradual:"));
+        .satisfiesExactly(
+            t -> assertThat(t).startsWith(FleetFixtures.GRADUAL_RISK + ": its setup matches"),
+            t -> assertThat(t).startsWith(FleetFixtures.CGROUP_RISK + ": its setup matches"));
     browser.findElement(By.id("fleet-q")).sendKeys("box");
     page.waitUntil(() -> texts("#fleet tbody tr").size() == 1);
-    assertThat(texts("#fleet tbody tr").getFirst()).contains("build-box-03", "Resource Saver");
+    assertThat(texts("#fleet tbody tr").getFirst()).contains("qa-box-11", "ok", "at risk");
     assertThat(browser.getCurrentUrl()).endsWith("#/fleet?atRisk=true&q=box");
   }
 
   @Test
   void shouldShowTheCohortsWithTheirFixAndTheMitigations() {
     open("#/cohorts");
-    page.waitUntil(() -> texts("#cohorts tbody tr").size() == 3);
+    page.waitUntil(() -> texts("#cohorts tbody tr").size() == 4);
 
-    String upgrade = texts("#cohorts tbody tr").getFirst();
-    assertThat(upgrade).contains("4.42.0", "gradual", "100 %", "upgrade", "4.42.1 fixes it");
+    assertThat(cohort("dd=4.42.0 reclaim=gradual rs=on"))
+        .startsWith(
+            "2.5.7.0 4.42.0 gradual on v2 2 1 1 50 % upgrade Fixed in Docker Desktop 4.42.1")
+        .contains("this cohort runs 4.42.0, which is older: affected, upgrade.");
+    assertThat(cohort("dd=4.43.1 reclaim=gradual rs=on"))
+        .startsWith("2.5.7.0 4.43.1 gradual on v2 1 0 0 0 % fixed")
+        .contains("this cohort runs 4.43.1, which has the fix");
+    assertThat(cohort("dd=4.43.1 reclaim=disabled rs=off")).contains("0 %", "no fix known");
     assertThat(browser.findElement(By.linkText("docker/for-win#14656")).getAttribute("href"))
         .isEqualTo("https://github.com/docker/for-win/issues/14656");
     assertThat(texts("#mitigations tbody tr"))
@@ -173,14 +205,28 @@ class DashboardViewsIT {
     HeadlessBrowser.screenshot(browser, "cohorts");
   }
 
+  private String cohort(String part) {
+    return browser
+        .findElement(By.cssSelector("#cohorts tr[data-key='wsl=2.5.7.0 " + part + " cgroup=v2']"))
+        .getText();
+  }
+
   @Test
   void shouldTellTheDeveloperWhyTheirMachineHangsAndWhatToChange() {
     open("#/me?host=dev-laptop-07");
     page.waitUntil(() -> !browser.findElements(By.cssSelector(".my-incident")).isEmpty());
 
     assertThat(browser.findElement(By.cssSelector("#view .summary")).getText())
-        .startsWith("This machine hangs because Docker Desktop 4.42.0");
-    assertThat(texts(".steps li")).contains("Upgrade Docker Desktop to 4.42.1 or later.");
+        .isEqualTo(
+            "dev-laptop-07 hangs now: apt hung while Docker Desktop was in Resource Saver with"
+                + " autoMemoryReclaim=gradual.");
+    assertThat(texts(".steps li"))
+        .contains(
+            "Set autoMemoryReclaim=dropcache in the [experimental] section of .wslconfig, then run"
+                + " wsl --shutdown.");
+    assertThat(texts(".my-incident .title")).contains(TestIncidents.hostileTitle());
+    assertThat(browser.findElements(By.cssSelector("#view img, #view script"))).isEmpty();
+    assertThat(HeadlessBrowser.pwned(browser)).isFalse();
     assertThat(browser.findElement(By.linkText("Its timeline and versions")).getAttribute("href"))
         .endsWith("#/hosts/dev-laptop-07");
     HeadlessBrowser.screenshot(browser, "me");
@@ -188,7 +234,7 @@ class DashboardViewsIT {
     open("#/me?host=nobody-here");
     page.waitUntil(() -> browser.findElement(By.cssSelector("#view .error")).isDisplayed());
     assertThat(browser.findElement(By.cssSelector("#view .error")).getText())
-        .isEqualTo("No host has the id 'nobody-here'.");
+        .isEqualTo("No host has the id 'nobody-here'; /api/hosts lists the hosts known.");
   }
 
   @Test
