@@ -74,11 +74,17 @@ export function fragment(highlight) {
 
 const VERDICT_WORDS = { AFFECTED: 'affected', NOT_AFFECTED: 'not affected' };
 
-// One verdict for a known issue on a host's versions: affected if any version is, else not affected
-// if one is known to be, else not known. The word says it; the colour only repeats it.
+// A note about a fix version decides the issue for this host: it has the fix, or must upgrade.
+const FIX_NOTE = /^(Probably )?[Ff]ixed in /;
+
+// One verdict for a known issue on a host's versions: the fix version's note when the issue has
+// one (fixed in X: you have it, or upgrade), else affected if any version is, else not affected if
+// one is known to be, else not known. The word says it; the colour only repeats it.
 export function oneVerdict(notes) {
   const all = list(notes);
-  const chosen = all.find((note) => note.verdict === 'AFFECTED') ?? all.find((note) => note.verdict === 'NOT_AFFECTED');
+  const chosen = all.find((note) => DECISIVE[note.verdict] && FIX_NOTE.test(note.message ?? ''))
+    ?? all.find((note) => note.verdict === 'AFFECTED')
+    ?? all.find((note) => note.verdict === 'NOT_AFFECTED');
   const block = el('div', null, `verdict ${chosen ? DECISIVE[chosen.verdict] : 'version-note unknown'}`);
   if (chosen) {
     block.append(el('strong', `${VERDICT_WORDS[chosen.verdict]}: `), el('span', chosen.message));
