@@ -34,7 +34,7 @@ for purpose in "${purposes[@]}"; do
   needs+=("$purpose need $(join_and "${group[@]}")")
 done
 if ((${#missing_packages[@]} == 1)); then them=it are=is; else them=them are=are; fi
-# e.g. "the browser tests (DashboardBrowserIT) need chromium and chromium-driver, which are missing"
+# e.g. "the browser tests (DashboardBrowserIT, DemoDashboardIT) need chromium and chromium-driver, which are missing"
 what="$(join_and "${needs[@]}"), which $are missing"
 
 give_up() { # give_up WHY_THIS_BUILD_CANNOT

@@ -23,9 +23,9 @@ final class StatusPrinter {
     JsonNode host = me.path("host");
     String name = text(host.path("hostName"));
     String id = text(host.path("host"));
-    out.printf(
-        "%s%s: %s%n",
-        name.isEmpty() ? id : name, name.isEmpty() ? "" : " (" + id + ")", state(host));
+    // The server gives the id as the name when the collector reported none: print it once.
+    boolean named = !name.isEmpty() && !name.equals(id);
+    out.printf("%s%s: %s%n", named ? name : id, named ? " (" + id + ")" : "", state(host));
     out.println("  " + setup(host));
     String summary = text(me.path("summary"));
     if (!summary.isEmpty()) {
@@ -43,12 +43,16 @@ final class StatusPrinter {
   private static String state(JsonNode host) {
     String state = text(host.path("state"));
     return switch (state) {
-      case "hanging" -> "hanging now (" + host.path("openIncidents").asInt() + " open incidents)";
+      case "hanging" -> "hanging now (" + openIncidents(host.path("openIncidents").asInt()) + ")";
       case "resource-saver" -> "Docker Desktop is in Resource Saver";
       case "silent" -> "silent: it stopped reporting (frozen, asleep or switched off)";
       case "ok" -> "fine";
       default -> state.isEmpty() ? "state not known" : state;
     };
+  }
+
+  private static String openIncidents(int count) {
+    return count == 1 ? "1 open incident" : count + " open incidents";
   }
 
   private static String setup(JsonNode host) {
