@@ -59,13 +59,23 @@ final class HostKnowledge {
     return issues(ids, host.context(), shownName(host));
   }
 
-  /** The workarounds of the incident's known issues, in their order, each once. */
+  /** The most steps shown: the remediation says the main change; these are the details. */
+  static final int MAX_STEPS = 5;
+
+  /**
+   * The workarounds of the incident's best known issue (its first that lists any), at most {@link
+   * #MAX_STEPS}. Every issue's workarounds together repeat one another in other words ("turn
+   * Resource Saver off" three times), which is noise to someone whose machine just froze.
+   */
   List<String> steps(Incident incident) {
-    Set<String> steps = new LinkedHashSet<>();
     for (KnownIssueRef ref : incident.knownIssues()) {
-      knowledge.get(ref.id()).ifPresent(entry -> steps.addAll(entry.workarounds()));
+      List<String> workarounds =
+          knowledge.get(ref.id()).map(entry -> entry.workarounds()).orElse(List.of());
+      if (!workarounds.isEmpty()) {
+        return List.copyOf(new LinkedHashSet<>(workarounds)).stream().limit(MAX_STEPS).toList();
+      }
     }
-    return List.copyOf(steps);
+    return List.of();
   }
 
   private List<Issue> issues(Set<String> ids, HostContext context, String name) {

@@ -24,7 +24,7 @@ final class MeApi {
   record Me(HostRow host, String summary, List<OpenIncident> openIncidents, String link) {}
 
   /**
-   * @param steps what to change, from the incident's known issues' workarounds
+   * @param steps what to change: the workarounds of the incident's best known issue
    */
   record OpenIncident(
       String id,
