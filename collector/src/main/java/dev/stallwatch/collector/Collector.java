@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +38,10 @@ public final class Collector implements AutoCloseable {
   private final SourceHealthReporter reporter;
   private final Duration restartDelay;
   private final Clock clock;
+  private final IntFunction<ScheduledExecutorService> schedulers;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final List<Thread> streamThreads = new ArrayList<>();
-  private ScheduledThreadPoolExecutor scheduler;
+  private ScheduledExecutorService scheduler;
   private volatile boolean closed;
 
   /**
@@ -103,6 +106,23 @@ public final class Collector implements AutoCloseable {
       SourceHealthBoard health,
       Duration restartDelay,
       Clock clock) {
+    this(
+        envelopes, sink, polled, streaming, health, restartDelay, clock, Collector::samplerThreads);
+  }
+
+  /**
+   * @param schedulers makes the scheduler of the polled sources for a given number of threads; a
+   *     seam so tests can drive time themselves instead of sleeping
+   */
+  Collector(
+      EnvelopeFactory envelopes,
+      EventSink sink,
+      List<Source> polled,
+      List<StreamingSource> streaming,
+      SourceHealthBoard health,
+      Duration restartDelay,
+      Clock clock,
+      IntFunction<ScheduledExecutorService> schedulers) {
     this.envelopes = Objects.requireNonNull(envelopes, "envelopes");
     this.sink = Objects.requireNonNull(sink, "sink");
     this.polled = List.copyOf(polled);
@@ -110,6 +130,7 @@ public final class Collector implements AutoCloseable {
     this.reporter = new SourceHealthReporter(health, () -> closed);
     this.restartDelay = Objects.requireNonNull(restartDelay, "restartDelay");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.schedulers = Objects.requireNonNull(schedulers, "schedulers");
     requireUniqueNames();
     for (Source source : this.polled) {
       Duration interval = source.interval();
@@ -118,6 +139,10 @@ public final class Collector implements AutoCloseable {
             "source " + source.name() + ": interval must be positive, was " + interval);
       }
     }
+  }
+
+  private static ScheduledExecutorService samplerThreads(int threads) {
+    return new ScheduledThreadPoolExecutor(threads, new NamedThreadFactory("sampler"));
   }
 
   private void requireUniqueNames() {
@@ -141,9 +166,7 @@ public final class Collector implements AutoCloseable {
     if (scheduler != null || closed) {
       throw new IllegalStateException("a collector starts once");
     }
-    scheduler =
-        new ScheduledThreadPoolExecutor(
-            Math.max(1, polled.size()), new NamedThreadFactory("sampler"));
+    scheduler = schedulers.apply(Math.max(1, polled.size()));
     for (Source source : polled) {
       long millis = source.interval().toMillis();
       scheduler.scheduleWithFixedDelay(

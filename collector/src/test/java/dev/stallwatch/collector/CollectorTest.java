@@ -129,19 +129,29 @@ class CollectorTest {
   }
 
   @Test
-  void shouldNotRetryAFailingSourceFasterThanItsInterval() throws Exception {
-    Duration interval = Duration.ofMillis(200);
-    CountingSource failing = new CountingSource("broken", interval, true);
-    start(List.of(failing), List.of());
+  void shouldRetryAFailingSourceEveryIntervalAndNoFaster() {
+    ManualScheduler time = new ManualScheduler();
+    CountingSource failing = new CountingSource("broken", Duration.ofMillis(200), true);
+    collector =
+        new Collector(
+            new EnvelopeFactory("host-a", 0),
+            sink,
+            List.of(failing),
+            List.of(),
+            health,
+            FAST,
+            Clock.systemUTC(),
+            threads -> time);
+    collector.start();
 
-    long started = System.nanoTime();
-    Thread.sleep(1000);
-    long elapsedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-    int calls = failing.calls.get();
-
-    assertThat(calls)
-        .isGreaterThanOrEqualTo(2)
-        .isLessThanOrEqualTo((int) (elapsedMillis / 200) + 1);
+    time.advance(Duration.ZERO);
+    assertThat(failing.calls).as("tried at once").hasValue(1);
+    time.advance(Duration.ofMillis(199));
+    assertThat(failing.calls).as("not again before its interval").hasValue(1);
+    time.advance(Duration.ofMillis(1));
+    assertThat(failing.calls).as("again after its interval").hasValue(2);
+    time.advance(Duration.ofMillis(800));
+    assertThat(failing.calls).as("once per interval, still retried").hasValue(6);
   }
 
   @Test
