@@ -5,11 +5,15 @@ import static dev.stallwatch.search.SampleIncidents.TERMINAL_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.stallwatch.model.Incident;
 import dev.stallwatch.model.kafka.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 class IncidentIndexerIT {
@@ -37,6 +42,7 @@ class IncidentIndexerIT {
 
   private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
   private final IncidentIndex index = new IncidentIndex(directory);
+  private final IndexerLog indexerLog = new IndexerLog();
   private KafkaProducer<byte[], byte[]> producer;
 
   @BeforeAll
@@ -61,6 +67,7 @@ class IncidentIndexerIT {
 
   @AfterEach
   void close() throws Exception {
+    indexerLog.detach();
     producer.close();
     index.close();
     directory.close();
@@ -151,8 +158,13 @@ class IncidentIndexerIT {
         new IncidentIndexer(
             consumerConfig(), index, topic, Duration.ofSeconds(30), Duration.ofSeconds(10))) {
       indexer.start();
-      Thread.sleep(1000); // let the indexer find no topic at least once
+      await()
+          .atMost(PATIENCE)
+          .alias("the indexer looked, found no topic and said so")
+          .until(() -> indexerLog.messages().contains("waiting for topic " + topic + " to exist"));
       assertThat(broker.getTopics()).doesNotContain(topic);
+      assertThat(indexer.positions()).as("nothing assigned without a topic").isEmpty();
+
       createTopic(topic, 1);
       send(topic, 0, SampleIncidents.aptHangOnLaptop());
 
@@ -212,6 +224,28 @@ class IncidentIndexerIT {
   private IncidentIndexer indexer(IncidentIndex target, String topic) {
     return new IncidentIndexer(
         consumerConfig(), target, topic, Duration.ofSeconds(30), Duration.ofSeconds(10));
+  }
+
+  /** What the indexer logs while the test runs; it logs from its own thread. */
+  private static final class IndexerLog {
+    private final Logger logger = (Logger) LoggerFactory.getLogger(IncidentIndexer.class);
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    IndexerLog() {
+      appender.start();
+      logger.addAppender(appender);
+    }
+
+    List<String> messages() {
+      // The appender adds under its own lock, so copy the list under the same lock.
+      synchronized (appender) {
+        return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+      }
+    }
+
+    void detach() {
+      logger.detachAppender(appender);
+    }
   }
 
   private static void addPartitions(String topic, int total) {
