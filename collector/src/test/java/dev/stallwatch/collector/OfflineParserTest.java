@@ -168,7 +168,13 @@ class OfflineParserTest {
               try {
                 List<TelemetryEvent> events =
                     OfflineParser.parse(kind, "io", bytes, OPTIONS, problems);
-                assertThat(events).isNotNull();
+                assertThat(events)
+                    .as("garbage holds no finding, at most a snapshot of settings")
+                    .hasSizeLessThanOrEqualTo(1)
+                    .allMatch(Inventory.class::isInstance);
+                if (events.isEmpty() && bytes.length > 0) {
+                  assertThat(problems.lines).as("why nothing came of the input").isNotEmpty();
+                }
               } catch (FormatException e) {
                 assertThat(e.getMessage()).isNotBlank().hasSizeLessThan(400);
               }
