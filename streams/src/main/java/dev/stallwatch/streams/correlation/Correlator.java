@@ -43,10 +43,6 @@ public final class Correlator {
     return rules;
   }
 
-  public static HostTimeline emptyTimeline(String host) {
-    return HostTimeline.empty(host);
-  }
-
   /** Applies one event; events must come in event-time order. */
   public Step apply(HostTimeline before, TelemetryEvent event) {
     Work work = new Work(before);
