@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The module table of DESIGN.md, checked on the compiled classes of every module. */
+/** The module rules of docs/design.md, checked on the compiled classes of every module. */
 class ModuleBoundariesTest {
 
   private static JavaClasses classes;
