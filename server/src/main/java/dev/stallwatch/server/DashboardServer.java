@@ -27,28 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API and the dashboard over an {@link IncidentIndex}.
  *
- * <ul>
- *   <li>{@code GET /api/incidents?limit=N&offset=N}: the most recently opened incidents, newest
- *       first, a page at a time
- *   <li>{@code GET /api/incidents/{id}}: one incident
- *   <li>{@code GET /api/incidents/{id}/similar?limit=N}: incidents that look like it
- *   <li>{@code GET /api/incidents/{id}/issues}: its known issues, checked against its versions
- *   <li>{@code GET /api/search?q=TEXT&...}: incidents matching TEXT with highlights and facets, and
- *       the known issues matching it
- *   <li>{@code GET /api/kb} and {@code /api/kb?q=TEXT}: the knowledge base, or a search in it
- *   <li>{@code GET /api/kb/{owner}/{repo}/{number}}: one known issue
- *   <li>{@code GET /api/stream?types=incident,alert}: server-sent events of incident, alert, host,
- *       silence and action changes, published into {@link #stream()}
- *   <li>{@code GET /api/overview}, {@code /api/hosts}, {@code /api/hosts/{id}?window=24h}, {@code
- *       /api/cohorts}, {@code /api/me?host=ID}: the fleet, from a {@link FleetView} ({@link
- *       FleetRoutes})
- *   <li>{@code GET /healthz}: {@code {"status":"ok","incidents":N,"knownIssues":N,...}} with the
- *       analyzer's health, the hosts known and the Kafka address when the server runs beside them
- *       (see {@link StackStatus}); 503 while the analyzer fails
- *   <li>{@code GET /metrics}: Prometheus metrics ({@link ServerMetrics})
- *   <li>{@code GET /openapi.json}: the OpenAPI 3.1 description of these routes
- *   <li>{@code GET /}: the dashboard page, served from {@code /web} on the classpath
- * </ul>
+ * <p>Its routes are listed, one line each, in docs/api.md and described in {@code /openapi.json}
+ * (OpenApiTest keeps the two equal to what it answers). They are declared in {@link #configure}:
+ * the incidents, search and knowledge base here, the team's state in {@link TeamRoutes} and the
+ * fleet in {@link FleetRoutes}; {@code GET /} serves the page from {@code /web} on the classpath.
  *
  * <p>Every request passes the {@link AccessPolicy} of its {@link ServerSecurity} first: on a
  * loopback-only server with no credentials that lets everything through; otherwise a request
@@ -300,30 +282,11 @@ public final class DashboardServer implements AutoCloseable {
     config.routes.get("/api/stream", new StreamRoute(stream));
     config.routes.get("/api/kb", kb::list);
     config.routes.get("/api/kb/{owner}/{repo}/{number}", kb::entry);
-    teamRoutes(config);
+    TeamRoutes.register(config.routes, team, teamLog, index, security.access(), clock);
     FleetRoutes.register(config.routes, fleet, index, RuleBook.shipped(), clock);
     config.routes.get("/healthz", new HealthApi(index, stack)::health);
     config.routes.get("/metrics", metrics::scrape);
     config.routes.get("/openapi.json", OpenApi::serve);
     ApiErrors.register(config.routes);
-  }
-
-  /** The routes over what people change: alerts, silences, acknowledgements, notes, audit. */
-  private void teamRoutes(JavalinConfig config) {
-    TeamChanges changes = new TeamChanges(teamLog, security.access());
-    AlertsApi alerts = new AlertsApi(team, index, clock);
-    SilencesApi silences = new SilencesApi(team, changes, clock);
-    IncidentLifecycleApi lifecycle = new IncidentLifecycleApi(team, index, changes, clock);
-    config.routes.get("/api/alerts", alerts::alerts);
-    config.routes.get("/api/acks", alerts::acknowledgements);
-    config.routes.get("/api/audit", alerts::audit);
-    config.routes.get("/api/silences", silences::list);
-    config.routes.post("/api/silences", silences::create);
-    config.routes.get("/api/silences/{id}", silences::one);
-    config.routes.delete("/api/silences/{id}", silences::expire);
-    config.routes.post("/api/incidents/{id}/ack", lifecycle::acknowledge);
-    config.routes.post("/api/incidents/{id}/notes", lifecycle::note);
-    config.routes.get("/api/incidents/{id}/history", lifecycle::history);
-    config.routes.get("/api/export/incidents", new IncidentExport(index, team)::export);
   }
 }
