@@ -8,20 +8,15 @@ import dev.stallwatch.model.kafka.Topics;
 import dev.stallwatch.model.team.AuditEntry;
 import dev.stallwatch.model.team.IncidentAction;
 import dev.stallwatch.model.team.Silence;
-import java.time.Duration;
+import dev.stallwatch.server.feed.StartAt;
+import dev.stallwatch.server.feed.TopicFollower;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,20 +35,14 @@ import org.slf4j.LoggerFactory;
 public final class TeamFeed implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TeamFeed.class);
-  private static final List<Topic<String, ?>> FROM_START =
-      List.of(
-          Topics.INCIDENTS, Topics.ALERTS, Topics.SILENCES, Topics.INCIDENT_ACTIONS, Topics.AUDIT);
 
-  private final Map<String, Object> clientConfig;
   private final TeamState state;
   private final TeamLog log;
   private final List<TeamListener> listeners;
   private final AlertRelease release;
-  private final Map<TopicPartition, Long> endAtStart = new HashMap<>();
-  private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
-  private final Thread thread;
-  private volatile KafkaConsumer<String, byte[]> consumer;
-  private volatile boolean closed;
+  private final TopicFollower follower;
+  // Live alerts of the current poll; touched on the follower's thread only.
+  private final List<Alert> arrived = new ArrayList<>();
 
   /**
    * @param log where escalations this server notices are recorded
@@ -63,83 +52,55 @@ public final class TeamFeed implements AutoCloseable {
       TeamState state,
       TeamLog log,
       List<TeamListener> listeners) {
-    this.clientConfig = clientConfig;
     this.state = state;
     this.log = log;
     this.listeners = List.copyOf(listeners);
     this.release = new AlertRelease(id -> state.incident(id).isPresent(), this::tellAlert);
-    this.thread = Thread.ofPlatform().name("team-feed").daemon().unstarted(this::run);
+    Map<String, StartAt> topics = new LinkedHashMap<>();
+    for (Topic<String, ?> topic :
+        List.of(
+            Topics.INCIDENTS,
+            Topics.ALERTS,
+            Topics.SILENCES,
+            Topics.INCIDENT_ACTIONS,
+            Topics.AUDIT)) {
+      topics.put(topic.name(), StartAt.BEGINNING);
+    }
+    topics.put(Topics.HOSTS.name(), StartAt.END);
+    this.follower =
+        new TopicFollower(
+            "team-feed",
+            clientConfig,
+            topics,
+            new TopicFollower.Reader() {
+              @Override
+              public void read(ConsumerRecord<String, byte[]> record, boolean live) {
+                TeamFeed.this.read(record, live);
+              }
+
+              @Override
+              public void polled() {
+                Instant now = Instant.now();
+                release.arrived(arrived, now);
+                arrived.clear();
+                release.release(now);
+              }
+            },
+            "the team feed stopped; alerts, silences and acknowledgements no longer update");
   }
 
   public void start() {
-    Map<String, Object> config = new HashMap<>(clientConfig);
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    consumer = new KafkaConsumer<>(config);
-    // Until the thread runs, close() closes the consumer itself (a failed start must not leak it).
-    List<TopicPartition> fromStart = new ArrayList<>();
-    FROM_START.forEach(topic -> fromStart.addAll(partitions(topic.name())));
-    List<TopicPartition> hosts = partitions(Topics.HOSTS.name());
-    List<TopicPartition> all = new ArrayList<>(fromStart);
-    all.addAll(hosts);
-    consumer.assign(all);
-    consumer.seekToEnd(hosts);
-    hosts.forEach(consumer::position); // fixes "the end" now, not at the first poll
-    consumer.seekToBeginning(fromStart);
-    endAtStart.putAll(consumer.endOffsets(fromStart, Duration.ofSeconds(30)));
-    thread.start();
+    follower.start();
   }
 
   /** Completes once everything on the topics as of the start has been read. */
   public CompletableFuture<Void> caughtUp() {
-    return caughtUp;
+    return follower.caughtUp();
   }
 
-  private List<TopicPartition> partitions(String topic) {
-    return consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-        .map(p -> new TopicPartition(topic, p.partition()))
-        .toList();
-  }
-
-  private void run() {
+  private void read(ConsumerRecord<String, byte[]> record, boolean live) {
     try {
-      while (!closed) {
-        List<Alert> live = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-          read(record, live);
-        }
-        Instant now = Instant.now();
-        release.arrived(live, now);
-        release.release(now);
-        if (!caughtUp.isDone() && readToStartEnd()) {
-          caughtUp.complete(null);
-        }
-      }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      LOG.error("the team feed stopped; alerts, silences and acknowledgements no longer update", e);
-      caughtUp.completeExceptionally(e);
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
-    }
-  }
-
-  private boolean readToStartEnd() {
-    return endAtStart.entrySet().stream()
-        .allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
-  }
-
-  private void read(ConsumerRecord<String, byte[]> record, List<Alert> liveAlerts) {
-    if (record.value() == null) {
-      return; // nothing stallwatch writes is deleted by tombstone
-    }
-    Long end = endAtStart.get(new TopicPartition(record.topic(), record.partition()));
-    boolean live = end == null || record.offset() >= end;
-    try {
-      dispatch(record, live, liveAlerts);
+      dispatch(record, live, arrived);
     } catch (RuntimeException e) {
       LOG.warn(
           "skipped an unreadable record at {}-{}@{}: {}",
@@ -212,19 +173,6 @@ public final class TeamFeed implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
-    KafkaConsumer<String, byte[]> c = consumer;
-    if (c != null && thread.getState() == Thread.State.NEW) {
-      c.close(Duration.ofSeconds(5));
-      return;
-    }
-    if (c != null) {
-      c.wakeup();
-    }
-    try {
-      thread.join(Duration.ofSeconds(10));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    follower.close();
   }
 }
